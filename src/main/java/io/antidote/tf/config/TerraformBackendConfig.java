@@ -1,0 +1,32 @@
+package io.antidote.tf.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * {@code backendConfigs.terraform}: this backend's own settings.
+ *
+ * @param target which stack target livelessons become: {@code aws}, or {@code local} (built-in resources only,
+ *        for tests and demonstrations)
+ * @param readinessTimeoutSeconds how long endpoints may take to become reachable (contract default 600)
+ */
+public record TerraformBackendConfig(
+        @JsonProperty("target") String target,
+        @JsonProperty("readinessTimeoutSeconds") Integer readinessTimeoutSeconds,
+        @JsonProperty("runner") RunnerConfig runner,
+        @JsonProperty("state") StateConfig state,
+        @JsonProperty("aws") AwsConfig aws) {
+
+    public TerraformBackendConfig {
+        target = Checks.orDefault(target, "aws");
+        Checks.oneOf("backendConfigs.terraform.target", target, "aws", "local");
+        readinessTimeoutSeconds = Checks.range("backendConfigs.terraform.readinessTimeoutSeconds",
+                readinessTimeoutSeconds, 600, 1, 86400);
+        runner = runner == null ? RunnerConfig.defaults() : runner;
+        state = state == null ? StateConfig.defaults() : state;
+        aws = aws == null ? AwsConfig.defaults() : aws;
+    }
+
+    public static TerraformBackendConfig defaults() {
+        return new TerraformBackendConfig(null, null, null, null, null);
+    }
+}

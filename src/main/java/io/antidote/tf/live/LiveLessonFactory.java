@@ -1,0 +1,128 @@
+package io.antidote.tf.live;
+
+import io.antidote.tf.AntidoteException;
+import io.antidote.tf.lesson.GuideType;
+import io.antidote.tf.lesson.Image;
+import io.antidote.tf.lesson.Lesson;
+import io.antidote.tf.lesson.LessonEndpoint;
+import io.antidote.tf.lesson.LessonStage;
+import io.antidote.tf.lesson.PresentationType;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Turns a lesson into a new livelesson exactly as the reference API does before the scheduler sees it: a random
+ * ID, the UULLID, one live endpoint per lesson endpoint (ports deduplicated, SSH credentials from the image, a
+ * HepDomain per presentation), the guide of the requested stage, and the jupyter guide endpoint when any stage
+ * uses one. The command line and the service both create livelessons here.
+ */
+public final class LiveLessonFactory {
+    /** The guide endpoint's name, as the reference names it. */
+    public static final String JUPYTER_ENDPOINT = "jupyterlabguide";
+    public static final String JUPYTER_PRESENTATION = "web";
+    public static final int JUPYTER_PORT = 8888;
+    private static final String ID_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
+    private static final int ID_LENGTH = 10;
+
+    private final String instanceId;
+    private final String hepsDomain;
+    private final String imageVersion;
+    private final Path curriculumDir;
+    private final Function<String, Optional<Image>> images;
+    private final Supplier<String> ids;
+    private final Clock clock;
+
+    /**
+     * @param imageVersion the platform image version ({@code BuildInfo.imageVersion}), tag of the jupyter image
+     * @param images looks up an image by slug
+     * @param ids makes livelesson IDs; {@link #randomIds()} in production
+     */
+    public LiveLessonFactory(String instanceId, String hepsDomain, String imageVersion, Path curriculumDir,
+            Function<String, Optional<Image>> images, Supplier<String> ids, Clock clock) {
+        this.instanceId = instanceId;
+        this.hepsDomain = hepsDomain;
+        this.imageVersion = imageVersion;
+        this.curriculumDir = curriculumDir;
+        this.images = images;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    /** Ten random characters of {@code [a-z0-9]}, as the reference's IDs. */
+    public static Supplier<String> randomIds() {
+        SecureRandom random = new SecureRandom();
+        return () -> {
+            StringBuilder id = new StringBuilder(ID_LENGTH);
+            for (int i = 0; i < ID_LENGTH; i++) {
+                id.append(ID_ALPHABET.charAt(random.nextInt(ID_ALPHABET.length())));
+            }
+            return id.toString();
+        };
+    }
+
+    /** A new livelesson of {@code lesson} at {@code stage} for session {@code sessionId}, status INITIALIZED. */
+    public LiveLesson create(Lesson lesson, int stage, String sessionId) {
+        return create(lesson, stage, sessionId, ids.get());
+    }
+
+    /** As {@link #create(Lesson, int, String)} with a given livelesson ID. */
+    public LiveLesson create(Lesson lesson, int stage, String sessionId, String liveLessonId) {
+        LessonStage lessonStage = lesson.stage(stage);
+        String uullid = instanceId + "-" + liveLessonId;
+        Map<String, LiveEndpoint> endpoints = new LinkedHashMap<>();
+        for (LessonEndpoint ep : lesson.endpoints()) {
+            endpoints.put(ep.name(), liveEndpoint(lesson, ep, uullid));
+        }
+        String guideDomain = hepDomain(uullid, JUPYTER_ENDPOINT, JUPYTER_PRESENTATION);
+        if (lesson.usesJupyter()) {
+            endpoints.put(JUPYTER_ENDPOINT, new LiveEndpoint(JUPYTER_ENDPOINT, jupyterImage(), List.of(JUPYTER_PORT),
+                    List.of(new LivePresentation(JUPYTER_PRESENTATION, JUPYTER_PORT, PresentationType.HTTP, guideDomain)),
+                    null, null, null, null, null));
+        }
+        String guide = lessonStage.guideType() == GuideType.MARKDOWN ? readGuide(lesson, lessonStage) : "";
+        Instant now = clock.instant();
+        return new LiveLesson(liveLessonId, sessionId, instanceId, lesson.slug(), endpoints, stage, guide,
+                lessonStage.guideType(), guideDomain, LiveLessonStatus.INITIALIZED, now, now, false, 0, 0,
+                lesson.diagram(), lesson.video(), lessonStage.stageVideo());
+    }
+
+    /** The jupyter guide's image reference, {@code antidotelabs/jupyter:<imageVersion>}. */
+    public String jupyterImage() {
+        return "antidotelabs/jupyter:" + imageVersion;
+    }
+
+    private LiveEndpoint liveEndpoint(Lesson lesson, LessonEndpoint ep, String uullid) {
+        Image image = images.apply(ep.image()).orElseThrow(() -> new AntidoteException(
+                "lesson " + lesson.slug() + ": endpoint " + ep.name() + " uses image " + ep.image() + ", which has no metadata"));
+        List<LivePresentation> presentations = ep.presentations().stream()
+                .map(p -> new LivePresentation(p.name(), p.port(), p.type(), hepDomain(uullid, ep.name(), p.name())))
+                .toList();
+        return new LiveEndpoint(ep.name(), ep.image(), ep.ports(), presentations, ep.configurationType(),
+                ep.configurationFile(), image.sshUser(), image.sshPassword(), "");
+    }
+
+    private String hepDomain(String uullid, String endpoint, String presentation) {
+        return uullid + "-" + endpoint + "-" + presentation + "." + hepsDomain;
+    }
+
+    private String readGuide(Lesson lesson, LessonStage stage) {
+        Path file = curriculumDir.resolve(lesson.directory()).resolve(stage.directory()).resolve(GuideType.MARKDOWN.fileName());
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("lesson " + lesson.slug() + ": cannot read " + file, e);
+        }
+    }
+}
