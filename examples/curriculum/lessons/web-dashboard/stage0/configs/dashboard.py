@@ -1,0 +1,3 @@
+import os
+
+print("configuring", os.environ["ANTIDOTE_TARGET_HOST"])
