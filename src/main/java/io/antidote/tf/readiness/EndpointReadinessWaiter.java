@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Waits until every endpoint of a livelesson is reachable from here (contract step 5). Plans each endpoint's checks
@@ -22,6 +24,7 @@ import java.util.Objects;
  * becoming ready and the error logged to it on failure.
  */
 public final class EndpointReadinessWaiter {
+    private static final Logger LOG = LoggerFactory.getLogger(EndpointReadinessWaiter.class);
     private final Tracer tracer;
     private final CheckFactory checks;
     private final ReadinessSettings settings;
@@ -62,6 +65,8 @@ public final class EndpointReadinessWaiter {
                     endpoint -> {
                         Spans.event(span, "endpoint ready", Map.of("endpoint", endpoint,
                                 "elapsedMs", Duration.between(start, clock.instant()).toMillis()));
+                        LOG.info("livelesson {}: endpoint {} is reachable ({}/{})", liveLessonId, endpoint,
+                                board.healthy(), board.total());
                         progress.update(board.healthy(), board.total());
                     }).run();
             Spans.event(span, "all endpoints ready", Map.of("rounds", result.rounds(),

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 
 /**
  * Masks secrets in text bound for logs, spans and messages: the given secret strings wherever they occur, AWS access
- * key IDs ({@code AKIA...}/{@code ASIA...}), and the value of any {@code key=value} or {@code key: value} whose key
+ * key IDs ({@code AKIA...}/{@code ASIA...}), passwords in URLs ({@code https://user:pw@host}), and the value of any {@code key=value} or {@code key: value} whose key
  * names a secret ({@code password}, {@code aws_secret_access_key}, {@code token}, ...). Immutable.
  */
 public final class Redactor {
@@ -25,6 +25,8 @@ public final class Redactor {
     private static final Pattern SECRET_VALUE = Pattern.compile(
             "(?i)([a-z0-9_.-]*(?:password|passwd|pwd|secret|token|credential)[a-z0-9_.-]*[\"']?\\s*[=:]\\s*)"
                     + "(\"[^\"]*\"|'[^']*'|[^\\s,;&\"')}\\]]+)");
+
+    private static final Pattern URL_PASSWORD = Pattern.compile("(://[^/\\s:@]+:)([^@\\s/]+)(@)");
 
     private final List<String> secrets;
 
@@ -57,6 +59,7 @@ public final class Redactor {
             out = out.replace(secret, MASK);
         }
         out = AWS_ACCESS_KEY_ID.matcher(out).replaceAll(MASK);
+        out = URL_PASSWORD.matcher(out).replaceAll("$1" + MASK + "$3");
         Matcher m = SECRET_VALUE.matcher(out);
         return m.replaceAll(r -> Matcher.quoteReplacement(r.group(1) + MASK));
     }

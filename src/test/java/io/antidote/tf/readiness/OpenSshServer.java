@@ -11,7 +11,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 /**
@@ -49,7 +51,7 @@ final class OpenSshServer implements AutoCloseable {
                 "PasswordAuthentication yes",
                 "KbdInteractiveAuthentication no",
                 "StrictModes no",
-                "") );
+                ""));
     }
 
     int port() {
@@ -84,14 +86,27 @@ final class OpenSshServer implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws IOException {
         try {
             if (process != null) {
+                // per-connection children outlive the listener for a moment: stop them too and wait them out
+                List<ProcessHandle> children = process.descendants().toList();
                 process.destroy();
+                children.forEach(ProcessHandle::destroy);
                 if (!process.waitFor(10, TimeUnit.SECONDS)) {
                     process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
                 }
+                for (ProcessHandle child : children) {
+                    try {
+                        child.onExit().get(10, TimeUnit.SECONDS);
+                    } catch (ExecutionException | TimeoutException e) {
+                        child.destroyForcibly();
+                    }
+                }
             }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
         } finally {
             try (Stream<Path> paths = Files.walk(dir)) {
                 for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {

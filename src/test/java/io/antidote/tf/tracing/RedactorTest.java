@@ -37,8 +37,14 @@ class RedactorTest {
     }
 
     @Test
+    void masksPasswordsInUrls() {
+        assertThat(Redactor.DEFAULT.redact("fetch https://deploy:gh-Tok3n@git.example.com/repo.git failed"))
+                .isEqualTo("fetch https://deploy:****@git.example.com/repo.git failed");
+    }
+
+    @Test
     void leavesOrdinaryTextAlone() {
-        String text = "Permission denied (publickey,password). Connection to 10.0.0.5 port 22 refused";
+        String text = "Permission denied (publickey,password). Connection to http://10.0.0.5:22/x refused";
         assertThat(Redactor.DEFAULT.redact(text)).isEqualTo(text);
         assertThat(Redactor.DEFAULT.redact(null)).isNull();
         assertThat(Redactor.DEFAULT.withSecrets(List.of("s3cret")).toString()).doesNotContain("s3cret");
