@@ -3,15 +3,13 @@ package io.antidote.tf.tracing;
 import io.antidote.tf.AntidoteException;
 import io.antidote.tf.state.DataManager;
 import io.opentracing.Span;
-import io.opentracing.tag.Tags;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The one place a livelesson is failed: the error logged to the span, the span tagged errored, the
- * livelesson's Error flag set. Replaces the three lines the reference repeats in every branch.
+ * livelesson's Error flag set. Replaces the three lines the reference repeats in every branch. Secrets in the error's
+ * message are masked in the span, the log and the returned exception's message.
  */
 public final class LiveLessonFailures {
     private static final Logger LOG = LoggerFactory.getLogger(LiveLessonFailures.class);
@@ -21,28 +19,26 @@ public final class LiveLessonFailures {
 
     /**
      * Records {@code error} as the failure of livelesson {@code liveLessonId} and returns it as an unchecked
-     * exception for the caller to throw. Setting the flag on a livelesson that is already gone is logged, never
-     * allowed to hide the original error.
+     * exception for the caller to throw. Setting the flag on a livelesson that is already gone is logged and added
+     * to the error as suppressed, never allowed to hide the original error.
      */
     public static AntidoteException fail(Span span, DataManager db, String liveLessonId, Throwable error) {
-        Spans.error(span, error);
+        return fail(span, db, liveLessonId, error, Redactor.DEFAULT);
+    }
+
+    /** As {@link #fail(Span, DataManager, String, Throwable)}, masking what {@code redactor} knows. */
+    public static AntidoteException fail(Span span, DataManager db, String liveLessonId, Throwable error,
+            Redactor redactor) {
+        Spans.error(span, error, redactor);
         try {
             db.updateLiveLessonError(liveLessonId, true);
         } catch (RuntimeException e) {
             error.addSuppressed(e);
-            LOG.warn("livelesson {}: could not set its error flag: {}", liveLessonId, e.getMessage());
+            LOG.warn("livelesson {}: could not set its error flag: {}", liveLessonId, redactor.redact(e.getMessage()));
         }
-        LOG.error("livelesson {} failed: {}", liveLessonId, error.getMessage());
+        String message = redactor.redact(String.valueOf(error.getMessage()));
+        LOG.error("livelesson {} failed: {}", liveLessonId, message);
         return error instanceof AntidoteException ae ? ae
-                : new AntidoteException("livelesson " + liveLessonId + ": " + error.getMessage(), error);
-    }
-
-    /** Marks the span errored with the error's message and kind, without touching any livelesson. */
-    static Map<String, Object> errorFields(Throwable error) {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("event", Tags.ERROR.getKey());
-        fields.put("error.kind", error.getClass().getSimpleName());
-        fields.put("message", String.valueOf(error.getMessage()));
-        return fields;
+                : new AntidoteException("livelesson " + liveLessonId + ": " + message, error);
     }
 }

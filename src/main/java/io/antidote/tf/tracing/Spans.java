@@ -3,9 +3,13 @@ package io.antidote.tf.tracing;
 import io.opentracing.Span;
 import io.opentracing.Tracer;
 import io.opentracing.tag.Tags;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Span helpers shared by every traced function. */
+/**
+ * Span helpers shared by every traced function. Text that goes into a span through them passes a {@link Redactor}
+ * first (the {@link Redactor#DEFAULT} one unless the caller gives one that knows its secrets).
+ */
 public final class Spans {
     private Spans() {
     }
@@ -19,17 +23,36 @@ public final class Spans {
         return builder.start();
     }
 
-    /** Logs {@code error} to the span and tags it errored. */
+    /** Logs {@code error} to the span ({@code event=error}, {@code error.kind}, {@code message}) and tags it errored. */
     public static void error(Span span, Throwable error) {
-        Tags.ERROR.set(span, true);
-        span.log(LiveLessonFailures.errorFields(error));
+        error(span, error, Redactor.DEFAULT);
     }
 
-    /** Logs one named event with fields. */
+    /** As {@link #error(Span, Throwable)}, masking what {@code redactor} knows in the message. */
+    public static void error(Span span, Throwable error, Redactor redactor) {
+        Tags.ERROR.set(span, true);
+        span.log(errorFields(error, redactor));
+    }
+
+    /** Logs one named event with fields; text values are redacted, numbers and booleans kept as they are. */
     public static void event(Span span, String event, Map<String, ?> fields) {
-        java.util.Map<String, Object> all = new java.util.LinkedHashMap<>();
-        all.put("event", event);
-        all.putAll(fields);
+        event(span, event, fields, Redactor.DEFAULT);
+    }
+
+    /** As {@link #event(Span, String, Map)}, masking what {@code redactor} knows. */
+    public static void event(Span span, String event, Map<String, ?> fields, Redactor redactor) {
+        Map<String, Object> all = new LinkedHashMap<>();
+        all.put("event", redactor.redact(event));
+        fields.forEach((k, v) -> all.put(k, v instanceof Number || v instanceof Boolean ? v
+                : redactor.redact(String.valueOf(v))));
         span.log(all);
+    }
+
+    static Map<String, Object> errorFields(Throwable error, Redactor redactor) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("event", Tags.ERROR.getKey());
+        fields.put("error.kind", error.getClass().getSimpleName());
+        fields.put("message", redactor.redact(String.valueOf(error.getMessage())));
+        return fields;
     }
 }

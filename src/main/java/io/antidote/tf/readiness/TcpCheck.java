@@ -1,0 +1,46 @@
+package io.antidote.tf.readiness;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.Objects;
+
+/** Ready when the port accepts a TCP connection. A host name that cannot be resolved is a definite failure. */
+public final class TcpCheck implements ReadinessCheck {
+    private final CheckTarget target;
+
+    public TcpCheck(CheckTarget target) {
+        this.target = Objects.requireNonNull(target, "target");
+    }
+
+    @Override
+    public CheckTarget target() {
+        return target;
+    }
+
+    @Override
+    public CheckOutcome attempt(Duration timeout) {
+        InetSocketAddress address;
+        try {
+            address = new InetSocketAddress(target.resolve(), target.port());
+        } catch (UnknownHostException e) {
+            return CheckOutcome.failed("host name " + target.host() + " cannot be resolved");
+        }
+        try (Socket socket = new Socket()) {
+            socket.connect(address, Math.toIntExact(Math.max(1, timeout.toMillis())));
+            return CheckOutcome.ready("accepted a TCP connection");
+        } catch (SocketTimeoutException e) {
+            return CheckOutcome.notYet("no TCP answer within " + timeout.toMillis() + " ms");
+        } catch (IOException e) {
+            return CheckOutcome.notYet("TCP connect: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "TcpCheck[" + target + "]";
+    }
+}

@@ -1,0 +1,71 @@
+package io.antidote.tf.tracing;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Masks secrets in text bound for logs, spans and messages: the given secret strings wherever they occur, AWS access
+ * key IDs ({@code AKIA...}/{@code ASIA...}), passwords in URLs ({@code https://user:pw@host}), and the value of any {@code key=value} or {@code key: value} whose key
+ * names a secret ({@code password}, {@code aws_secret_access_key}, {@code token}, ...). Immutable.
+ */
+public final class Redactor {
+    /** What a secret is replaced with. */
+    public static final String MASK = "****";
+
+    /** Masks the known patterns only. */
+    public static final Redactor DEFAULT = new Redactor(List.of());
+
+    private static final Pattern AWS_ACCESS_KEY_ID = Pattern.compile("\\b(?:AKIA|ASIA)[0-9A-Z]{16}\\b");
+    private static final Pattern SECRET_VALUE = Pattern.compile(
+            "(?i)([a-z0-9_.-]*(?:password|passwd|pwd|secret|token|credential)[a-z0-9_.-]*[\"']?\\s*[=:]\\s*)"
+                    + "(\"[^\"]*\"|'[^']*'|[^\\s,;&\"')}\\]]+)");
+
+    private static final Pattern URL_PASSWORD = Pattern.compile("(://[^/\\s:@]+:)([^@\\s/]+)(@)");
+
+    private final List<String> secrets;
+
+    private Redactor(Collection<String> secrets) {
+        Set<String> distinct = new LinkedHashSet<>();
+        for (String s : secrets) {
+            if (s != null && !s.isEmpty()) {
+                distinct.add(s);
+            }
+        }
+        List<String> sorted = new ArrayList<>(distinct);
+        sorted.sort(Comparator.comparingInt(String::length).reversed());
+        this.secrets = List.copyOf(sorted);
+    }
+
+    /** A redactor that also masks {@code more} (empty and null strings are ignored). */
+    public Redactor withSecrets(Collection<String> more) {
+        List<String> all = new ArrayList<>(secrets);
+        all.addAll(more);
+        return new Redactor(all);
+    }
+
+    /** {@code text} with every secret masked; null stays null. */
+    public String redact(String text) {
+        if (text == null || text.isEmpty()) {
+            return text;
+        }
+        String out = text;
+        for (String secret : secrets) {
+            out = out.replace(secret, MASK);
+        }
+        out = AWS_ACCESS_KEY_ID.matcher(out).replaceAll(MASK);
+        out = URL_PASSWORD.matcher(out).replaceAll("$1" + MASK + "$3");
+        Matcher m = SECRET_VALUE.matcher(out);
+        return m.replaceAll(r -> Matcher.quoteReplacement(r.group(1) + MASK));
+    }
+
+    @Override
+    public String toString() {
+        return "Redactor[" + secrets.size() + " secrets]";
+    }
+}
