@@ -6,6 +6,7 @@ import io.antidote.tf.state.DataManager;
 import io.antidote.tf.tracing.Spans;
 import io.opentracing.Span;
 import io.opentracing.Tracer;
+import io.opentracing.tag.Tags;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,47 +51,61 @@ final class GarbageCollector {
                 LOG.error("garbage collection: pruning old livelessons failed: {}", t.toString(), t);
                 Fatal.rethrowIfFatal(t);
             }
-            pruneOldLiveSessions(span);
+            if (pruneOldLiveSessions(span).failures() > 0) {
+                Tags.ERROR.set(span, true);
+            }
         } finally {
             span.finish();
         }
     }
 
-    /** Deletes livesessions older than the TTL that have no livelessons; returns how many it deleted. */
-    int pruneOldLiveSessions(Span parent) {
+    /** How a livesession pruning went; a failure to list them counts as one failure. */
+    record SessionPruning(int deleted, int failures) {
+    }
+
+    /** Deletes livesessions older than the TTL that have no livelessons. */
+    SessionPruning pruneOldLiveSessions(Span parent) {
         Span span = Spans.child(tracer, "scheduler_prune_old_sessions", parent);
         int deleted = 0;
+        int failures = 0;
         try {
             Instant cutoff = clock.instant().minus(sessionTtl);
             for (LiveSession session : db.listLiveSessions()) {
                 if (!session.createdTime().isBefore(cutoff)) {
                     continue;
                 }
-                deleted += pruneIfUnused(span, session) ? 1 : 0;
+                switch (pruneIfUnused(span, session)) {
+                    case DELETED -> deleted++;
+                    case FAILED -> failures++;
+                    case KEPT -> { }
+                }
             }
         } catch (RuntimeException e) {
             Spans.error(span, e);
             LOG.error("garbage collection: listing livesessions failed: {}", e.toString(), e);
+            failures++;
         } finally {
             span.setTag("livesessions.deleted", deleted);
             span.finish();
         }
-        return deleted;
+        return new SessionPruning(deleted, failures);
     }
 
-    private boolean pruneIfUnused(Span span, LiveSession session) {
+    private enum Outcome { KEPT, DELETED, FAILED }
+
+    private Outcome pruneIfUnused(Span span, LiveSession session) {
         try {
             List<?> inUse = db.getLiveLessonsForSession(session.id());
             if (!inUse.isEmpty()) {
-                return false;
+                return Outcome.KEPT;
             }
             db.deleteLiveSession(session.id());
             LOG.info("garbage collection: deleted livesession {} (created {})", session.id(), session.createdTime());
-            return true;
+            return Outcome.DELETED;
         } catch (RuntimeException e) {
             Spans.error(span, e);
             LOG.error("garbage collection: livesession {}: {}", session.id(), e.toString(), e);
-            return false;
+            return Outcome.FAILED;
         }
     }
 }
