@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * baggage count (int32), then per baggage item key length (int32), key, value length (int32), value. Its length is
  * read from that layout, never from the tracer, so a message is split the same way whatever tracer is configured.
  * A tracer that injects nothing (a no-op one) or something else is replaced by an empty context (all zero), which
- * the reference's scheduler and stats service read as "no trace". An all-zero trace ID decodes as no parent.
+ * the reference's scheduler and stats service read as "no trace". An all-zero trace ID, or a context the tracer
+ * cannot read (a no-op tracer reads none), decodes as no parent.
  */
 public final class WireFormat {
     private static final Logger LOG = LoggerFactory.getLogger(WireFormat.class);
@@ -113,7 +114,9 @@ public final class WireFormat {
             return null;
         }
         try {
-            return tracer.extract(Format.Builtin.BINARY, BinaryCarrier.forExtraction(head));
+            SpanContext context = tracer.extract(Format.Builtin.BINARY, BinaryCarrier.forExtraction(head));
+            boolean known = context != null && context.toTraceId() != null && !context.toTraceId().isEmpty();
+            return known ? context : null;
         } catch (RuntimeException e) {
             LOG.debug("the tracer could not read the span context; the request is traced as a root: {}", e.toString());
             return null;
