@@ -73,7 +73,10 @@ public final class Scheduler implements AutoCloseable {
         });
     }
 
-    /** Prunes orphans, then starts garbage collection and request handling; returns once they are running. */
+    /**
+     * Prunes orphans, then starts garbage collection and request handling; returns once they are running. If the
+     * source cannot start (a broker that refuses the subscription), that is thrown; {@link #close} the scheduler.
+     */
     public void start() {
         synchronized (this) {
             if (state != State.NEW) {

@@ -25,8 +25,10 @@ class SchedulerRequestsTest {
     private final RecordingBackend backend = new RecordingBackend();
     private final InProcessRequestQueue queue = new InProcessRequestQueue();
 
+    private Scheduler scheduler;
+
     private Scheduler started(int maxConcurrent) {
-        Scheduler scheduler = new Scheduler(backend, new InMemoryDataManager(), config(1440, 3600, maxConcurrent),
+        scheduler = new Scheduler(backend, new InMemoryDataManager(), config(1440, 3600, maxConcurrent),
                 NoopTracerFactory.create(), Clock.systemUTC(), queue, queue, Duration.ofSeconds(2));
         scheduler.start();
         return scheduler;
@@ -34,6 +36,9 @@ class SchedulerRequestsTest {
 
     @AfterEach
     void nothingLeftBehind() throws InterruptedException {
+        if (scheduler != null) {
+            scheduler.close();
+        }
         SchedulerFixtures.assertNoSchedulerThreadsLeft();
     }
 
@@ -46,10 +51,10 @@ class SchedulerRequestsTest {
             IntStream.rangeClosed(1, 5).forEach(stage -> sent.add(request(Operation.MODIFY, id, stage)));
             sent.add(request(Operation.DELETE, id, 0));
         }
-        try (Scheduler scheduler = started(4)) {
-            sent.forEach(queue::submit);
-            await("every request", Duration.ofSeconds(10), () -> backend.requests().size() == sent.size());
-        }
+        started(4);
+        sent.forEach(queue::submit);
+        await("every request", Duration.ofSeconds(10), () -> backend.requests().size() == sent.size());
+        scheduler.close();
         assertThat(backend.overlapSeen()).as("two requests of one livelesson at once").isFalse();
         for (String id : List.of("a", "b", "c")) {
             assertThat(backend.requests()).filteredOn(r -> r.liveLessonId().equals(id))
@@ -62,14 +67,14 @@ class SchedulerRequestsTest {
     void differentLiveLessonsRunConcurrentlyUpToTheLimitAndNeverBeyond() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         backend.onRequest(r -> SchedulerStartTest.awaitQuietly(release));
-        try (Scheduler scheduler = started(3)) {
-            IntStream.range(0, 8).forEach(i -> queue.submit(request(Operation.CREATE, "ll" + i, 0)));
-            await("three requests at once", Duration.ofSeconds(5), () -> backend.running() == 3);
-            Thread.sleep(200);
-            assertThat(backend.running()).isEqualTo(3);
-            release.countDown();
-            await("all eight", Duration.ofSeconds(5), () -> backend.requests().size() == 8 && backend.running() == 0);
-        }
+        started(3);
+        IntStream.range(0, 8).forEach(i -> queue.submit(request(Operation.CREATE, "ll" + i, 0)));
+        await("three requests at once", Duration.ofSeconds(5), () -> backend.running() == 3);
+        Thread.sleep(200);
+        assertThat(backend.running()).isEqualTo(3);
+        release.countDown();
+        await("all eight", Duration.ofSeconds(5), () -> backend.requests().size() == 8 && backend.running() == 0);
+        scheduler.close();
         assertThat(backend.maxRunning()).isEqualTo(3);
     }
 
@@ -83,16 +88,16 @@ class SchedulerRequestsTest {
                 throw new AssertionError("a broken invariant");
             }
         });
-        try (Scheduler scheduler = started(1)) {
-            queue.submit(request(Operation.CREATE, "runtime", 0));
-            queue.submit(request(Operation.CREATE, "assertion", 0));
-            queue.submit(request(Operation.DELETE, "runtime", 0));
-            queue.submit(request(Operation.CREATE, "healthy", 0));
-            await("four requests", Duration.ofSeconds(5), () -> backend.requests().size() == 4);
-            assertThat(queue.awaitCompletion(Duration.ofSeconds(5))).map(LessonScheduleRequest::liveLessonId)
-                    .contains("healthy");
-            assertThat(queue.awaitCompletion(Duration.ofMillis(200))).as("failed CREATEs are not reported").isEmpty();
-        }
+        started(1);
+        queue.submit(request(Operation.CREATE, "runtime", 0));
+        queue.submit(request(Operation.CREATE, "assertion", 0));
+        queue.submit(request(Operation.DELETE, "runtime", 0));
+        queue.submit(request(Operation.CREATE, "healthy", 0));
+        await("four requests", Duration.ofSeconds(5), () -> backend.requests().size() == 4);
+        assertThat(queue.awaitCompletion(Duration.ofSeconds(5))).map(LessonScheduleRequest::liveLessonId)
+                .contains("healthy");
+        assertThat(queue.awaitCompletion(Duration.ofMillis(200))).as("failed CREATEs are not reported").isEmpty();
+        scheduler.close();
         assertThat(backend.requests()).containsExactlyInAnyOrder(request(Operation.CREATE, "runtime", 0),
                 request(Operation.CREATE, "assertion", 0), request(Operation.DELETE, "runtime", 0),
                 request(Operation.CREATE, "healthy", 0));
@@ -103,12 +108,12 @@ class SchedulerRequestsTest {
     @ParameterizedTest
     @EnumSource(Operation.class)
     void everyOperationGoesToItsHandlerAndOnlyCreateIsReported(Operation op) throws Exception {
-        try (Scheduler scheduler = started(2)) {
-            queue.submit(request(op, "one", 2));
-            await("the request", Duration.ofSeconds(5), () -> backend.requests().size() == 1);
-            Optional<LessonScheduleRequest> reported = queue.awaitCompletion(Duration.ofMillis(op == Operation.CREATE ? 5000 : 200));
-            assertThat(reported).isEqualTo(op == Operation.CREATE ? Optional.of(request(op, "one", 2)) : Optional.empty());
-        }
+        started(2);
+        queue.submit(request(op, "one", 2));
+        await("the request", Duration.ofSeconds(5), () -> backend.requests().size() == 1);
+        Optional<LessonScheduleRequest> reported = queue.awaitCompletion(Duration.ofMillis(op == Operation.CREATE ? 5000 : 200));
+        assertThat(reported).isEqualTo(op == Operation.CREATE ? Optional.of(request(op, "one", 2)) : Optional.empty());
+        scheduler.close();
         String expected = switch (op) {
             case CREATE -> "handleCreate";
             case MODIFY -> "handleModify";

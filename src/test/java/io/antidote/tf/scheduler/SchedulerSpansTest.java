@@ -13,6 +13,7 @@ import io.opentracing.mock.MockTracer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class SchedulerSpansTest {
@@ -20,8 +21,17 @@ class SchedulerSpansTest {
     private final InProcessRequestQueue queue = new InProcessRequestQueue();
     private final MockTracer tracer = new MockTracer();
 
+    private Scheduler scheduler;
+
+    @AfterEach
+    void close() {
+        if (scheduler != null) {
+            scheduler.close();
+        }
+    }
+
     private Scheduler started(CompletionSink completions) {
-        Scheduler scheduler = new Scheduler(backend, new InMemoryDataManager(), config(1440, 3600, 2), tracer,
+        scheduler = new Scheduler(backend, new InMemoryDataManager(), config(1440, 3600, 2), tracer,
                 Clock.systemUTC(), queue, completions, Duration.ofSeconds(2));
         scheduler.start();
         return scheduler;
@@ -31,10 +41,10 @@ class SchedulerSpansTest {
     void eachRequestHasASpanChildOfTheSendersWithItsTags() throws Exception {
         MockSpan sender = tracer.buildSpan("api_livelesson_create").start();
         LessonScheduleRequest sent = new LessonScheduleRequest(Operation.MODIFY, "ll1", "sess1", "bgp-basics", 3);
-        try (Scheduler scheduler = started(queue)) {
-            queue.submit(new IncomingRequest(sent, sender.context()));
-            await("the request span", Duration.ofSeconds(5), () -> requestSpans().size() == 1);
-        }
+        started(queue);
+        queue.submit(new IncomingRequest(sent, sender.context()));
+        await("the request span", Duration.ofSeconds(5), () -> requestSpans().size() == 1);
+        scheduler.close();
         MockSpan span = requestSpans().get(0);
         assertThat(span.parentId()).isEqualTo(sender.context().spanId());
         assertThat(span.context().traceId()).isEqualTo(sender.context().traceId());
@@ -48,10 +58,10 @@ class SchedulerSpansTest {
 
     @Test
     void aRequestWithoutSenderIsARootSpan() throws Exception {
-        try (Scheduler scheduler = started(queue)) {
-            queue.submit(request(Operation.DELETE, "orphan", 0));
-            await("the request span", Duration.ofSeconds(5), () -> requestSpans().size() == 1);
-        }
+        started(queue);
+        queue.submit(request(Operation.DELETE, "orphan", 0));
+        await("the request span", Duration.ofSeconds(5), () -> requestSpans().size() == 1);
+        scheduler.close();
         assertThat(requestSpans().get(0).parentId()).isZero();
     }
 
@@ -63,23 +73,23 @@ class SchedulerSpansTest {
             }
             throw new AssertionError("bad");
         });
-        try (Scheduler scheduler = started(queue)) {
-            queue.submit(request(Operation.CREATE, "rt", 0));
-            queue.submit(request(Operation.CREATE, "ae", 0));
-            await("two request spans", Duration.ofSeconds(5), () -> requestSpans().size() == 2);
-        }
+        started(queue);
+        queue.submit(request(Operation.CREATE, "rt", 0));
+        queue.submit(request(Operation.CREATE, "ae", 0));
+        await("two request spans", Duration.ofSeconds(5), () -> requestSpans().size() == 2);
+        scheduler.close();
         assertThat(requestSpans()).allSatisfy(s -> assertThat(s.tags()).containsEntry("error", true));
         assertThat(errorKinds()).containsExactlyInAnyOrder("IllegalStateException", "AssertionError");
     }
 
     @Test
     void aCompletionThatCannotBeReportedDoesNotFailTheRequest() throws Exception {
-        try (Scheduler scheduler = started((r, c) -> {
+        started((r, c) -> {
             throw new IllegalStateException("broker gone");
-        })) {
-            queue.submit(request(Operation.CREATE, "created", 0));
-            await("the request span", Duration.ofSeconds(5), () -> requestSpans().size() == 1);
-        }
+        });
+        queue.submit(request(Operation.CREATE, "created", 0));
+        await("the request span", Duration.ofSeconds(5), () -> requestSpans().size() == 1);
+        scheduler.close();
         MockSpan span = requestSpans().get(0);
         assertThat(span.tags()).doesNotContainKey("error");
         assertThat(span.logEntries()).anySatisfy(e -> assertThat(e.fields().get("event")).isEqualTo("completion.unreported"));
