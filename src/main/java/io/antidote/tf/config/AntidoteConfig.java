@@ -35,7 +35,7 @@ public record AntidoteConfig(
     public AntidoteConfig {
         instanceId = Checks.required("instanceId", instanceId);
         Checks.dnsLabel("instanceId", instanceId, 20);
-        Checks.required("curriculumDir", curriculumDir);
+        Checks.required("curriculumDir", Checks.required("curriculumDir", curriculumDir).toString());
         tier = tier == null ? Tier.PROD : tier;
         hepsDomain = Checks.orDefault(hepsDomain, "localhost");
         imageOrg = Checks.orDefault(imageOrg, "antidotelabs");

@@ -144,6 +144,10 @@ class ConfigLoaderTest {
                 .isEqualTo(ORIGIN + ": instanceId: is required");
         assertThat(assertFails(() -> ConfigLoader.parse("instanceId: x\n", ORIGIN)).getMessage())
                 .isEqualTo(ORIGIN + ": curriculumDir: is required");
+        assertThat(assertFails(() -> ConfigLoader.parse("instanceId: x\ncurriculumDir: \"\"\n", ORIGIN)).key())
+                .isEqualTo("curriculumDir");
+        assertThat(assertFails(() -> ConfigLoader.parse("instanceId: \"\"\ncurriculumDir: /c\n", ORIGIN)).key())
+                .isEqualTo("instanceId");
     }
 
     @Test
