@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.antidote.tf.lesson.Tier;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * Antidote's configuration file, with the reference's keys and defaults. Built by {@link ConfigLoader}; every
@@ -36,7 +35,7 @@ public record AntidoteConfig(
     public AntidoteConfig {
         instanceId = Checks.required("instanceId", instanceId);
         Checks.dnsLabel("instanceId", instanceId, 20);
-        Objects.requireNonNull(curriculumDir, "curriculumDir is required");
+        Checks.required("curriculumDir", Checks.required("curriculumDir", curriculumDir).toString());
         tier = tier == null ? Tier.PROD : tier;
         hepsDomain = Checks.orDefault(hepsDomain, "localhost");
         imageOrg = Checks.orDefault(imageOrg, "antidotelabs");
@@ -49,6 +48,9 @@ public record AntidoteConfig(
         alwaysPull = alwaysPull != null && alwaysPull;
         allowEgress = allowEgress != null && allowEgress;
         curriculumVersion = Checks.orDefault(curriculumVersion, "latest");
+        if (enabledServices != null && enabledServices.stream().anyMatch(s -> s == null || s.isBlank())) {
+            throw Checks.invalid("enabledServices", "has an empty entry");
+        }
         enabledServices = List.copyOf(enabledServices == null ? List.of("scheduler", "api", "stats") : enabledServices);
         natsUrl = Checks.orDefault(natsUrl, "nats://127.0.0.1:4222");
         devMode = devMode != null && devMode;
@@ -56,8 +58,15 @@ public record AntidoteConfig(
         scheduler = scheduler == null ? SchedulerConfig.defaults() : scheduler;
         backend = Checks.orDefault(backend, "terraform");
         if (!backend.equals("terraform")) {
-            throw new IllegalArgumentException("backend: '" + backend + "' is not supported here (only 'terraform')");
+            throw Checks.invalid("backend", "'" + backend + "' is not supported here (only 'terraform')");
         }
         backendConfigs = backendConfigs == null ? BackendConfigs.defaults() : backendConfigs;
+    }
+
+    /** This configuration with {@code curriculumDir} replaced (the loader makes a relative one absolute). */
+    public AntidoteConfig withCurriculumDir(Path dir) {
+        return new AntidoteConfig(instanceId, dir, tier, hepsDomain, imageOrg, grpcPort, httpPort, liveSessionTtl,
+                liveLessonTtl, liveSessionLimit, liveLessonLimit, alwaysPull, allowEgress, curriculumVersion,
+                enabledServices, natsUrl, devMode, tracing, scheduler, backend, backendConfigs);
     }
 }

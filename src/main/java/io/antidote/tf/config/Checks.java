@@ -3,7 +3,10 @@ package io.antidote.tf.config;
 import java.util.Arrays;
 import java.util.regex.Pattern;
 
-/** Value checks for configuration records: each failure names the key and what is wrong. */
+/**
+ * Value checks for configuration records: each failure is an {@link InvalidValueException} naming the full key path
+ * and what is wrong.
+ */
 final class Checks {
     private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?");
 
@@ -16,15 +19,26 @@ final class Checks {
 
     static String required(String key, String value) {
         if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(key + " is required");
+            throw new InvalidValueException(key, "is required");
         }
         return value;
+    }
+
+    static <T> T required(String key, T value) {
+        if (value == null) {
+            throw new InvalidValueException(key, "is required");
+        }
+        return value;
+    }
+
+    static InvalidValueException invalid(String key, String reason) {
+        return new InvalidValueException(key, reason);
     }
 
     static int range(String key, Integer value, int fallback, int min, int max) {
         int v = value == null ? fallback : value;
         if (v < min || v > max) {
-            throw new IllegalArgumentException(key + ": " + v + " is out of range " + min + ".." + max);
+            throw new InvalidValueException(key, v + " is out of range " + min + ".." + max);
         }
         return v;
     }
@@ -35,13 +49,13 @@ final class Checks {
 
     static void oneOf(String key, String value, String... allowed) {
         if (Arrays.stream(allowed).noneMatch(value::equals)) {
-            throw new IllegalArgumentException(key + ": '" + value + "' is not one of " + String.join("|", allowed));
+            throw new InvalidValueException(key, "'" + value + "' is not one of " + String.join("|", allowed));
         }
     }
 
     static void dnsLabel(String key, String value, int maxLength) {
         if (!DNS_LABEL.matcher(value).matches() || value.length() > maxLength) {
-            throw new IllegalArgumentException(key + ": '" + value + "' must be 1.." + maxLength
+            throw new InvalidValueException(key, "'" + value + "' must be 1.." + maxLength
                     + " lower-case letters, digits and inner hyphens (it becomes part of DNS and resource names)");
         }
     }

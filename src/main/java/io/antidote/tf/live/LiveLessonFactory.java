@@ -1,6 +1,5 @@
 package io.antidote.tf.live;
 
-import io.antidote.tf.AntidoteException;
 import io.antidote.tf.lesson.GuideType;
 import io.antidote.tf.lesson.Image;
 import io.antidote.tf.lesson.Lesson;
@@ -8,9 +7,9 @@ import io.antidote.tf.lesson.LessonEndpoint;
 import io.antidote.tf.lesson.LessonStage;
 import io.antidote.tf.lesson.PresentationType;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -18,6 +17,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -51,13 +51,13 @@ public final class LiveLessonFactory {
      */
     public LiveLessonFactory(String instanceId, String hepsDomain, String imageVersion, Path curriculumDir,
             Function<String, Optional<Image>> images, Supplier<String> ids, Clock clock) {
-        this.instanceId = instanceId;
-        this.hepsDomain = hepsDomain;
-        this.imageVersion = imageVersion;
-        this.curriculumDir = curriculumDir;
-        this.images = images;
-        this.ids = ids;
-        this.clock = clock;
+        this.instanceId = Objects.requireNonNull(instanceId, "instanceId");
+        this.hepsDomain = Objects.requireNonNull(hepsDomain, "hepsDomain");
+        this.imageVersion = Objects.requireNonNull(imageVersion, "imageVersion");
+        this.curriculumDir = Objects.requireNonNull(curriculumDir, "curriculumDir");
+        this.images = Objects.requireNonNull(images, "images");
+        this.ids = Objects.requireNonNull(ids, "ids");
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     /** Ten random characters of {@code [a-z0-9]}, as the reference's IDs. */
@@ -72,13 +72,22 @@ public final class LiveLessonFactory {
         };
     }
 
-    /** A new livelesson of {@code lesson} at {@code stage} for session {@code sessionId}, status INITIALIZED. */
+    /**
+     * A new livelesson of {@code lesson} at {@code stage} for session {@code sessionId}, status INITIALIZED.
+     *
+     * @throws LiveLessonCreationException when the stage does not exist, an endpoint's image has no metadata, or the
+     *         stage's markdown guide cannot be read
+     */
     public LiveLesson create(Lesson lesson, int stage, String sessionId) {
         return create(lesson, stage, sessionId, ids.get());
     }
 
     /** As {@link #create(Lesson, int, String)} with a given livelesson ID. */
     public LiveLesson create(Lesson lesson, int stage, String sessionId, String liveLessonId) {
+        if (stage < 0 || stage >= lesson.stages().size()) {
+            throw new LiveLessonCreationException(lesson.slug(), "has stages 0.." + (lesson.stages().size() - 1)
+                    + ", there is no stage " + stage, null);
+        }
         LessonStage lessonStage = lesson.stage(stage);
         String uullid = instanceId + "-" + liveLessonId;
         Map<String, LiveEndpoint> endpoints = new LinkedHashMap<>();
@@ -87,6 +96,10 @@ public final class LiveLessonFactory {
         }
         String guideDomain = hepDomain(uullid, JUPYTER_ENDPOINT, JUPYTER_PRESENTATION);
         if (lesson.usesJupyter()) {
+            if (endpoints.containsKey(JUPYTER_ENDPOINT)) {
+                throw new LiveLessonCreationException(lesson.slug(), "an endpoint is named " + JUPYTER_ENDPOINT
+                        + ", the name reserved for the jupyter guide endpoint", null);
+            }
             endpoints.put(JUPYTER_ENDPOINT, new LiveEndpoint(JUPYTER_ENDPOINT, jupyterImage(), List.of(JUPYTER_PORT),
                     List.of(new LivePresentation(JUPYTER_PRESENTATION, JUPYTER_PORT, PresentationType.HTTP, guideDomain)),
                     null, null, null, null, null));
@@ -104,8 +117,8 @@ public final class LiveLessonFactory {
     }
 
     private LiveEndpoint liveEndpoint(Lesson lesson, LessonEndpoint ep, String uullid) {
-        Image image = images.apply(ep.image()).orElseThrow(() -> new AntidoteException(
-                "lesson " + lesson.slug() + ": endpoint " + ep.name() + " uses image " + ep.image() + ", which has no metadata"));
+        Image image = images.apply(ep.image()).orElseThrow(() -> new LiveLessonCreationException(lesson.slug(),
+                "endpoint " + ep.name() + " uses image " + ep.image() + ", which has no metadata in the curriculum", null));
         List<LivePresentation> presentations = ep.presentations().stream()
                 .map(p -> new LivePresentation(p.name(), p.port(), p.type(), hepDomain(uullid, ep.name(), p.name())))
                 .toList();
@@ -122,7 +135,8 @@ public final class LiveLessonFactory {
         try {
             return Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("lesson " + lesson.slug() + ": cannot read " + file, e);
+            throw new LiveLessonCreationException(lesson.slug(), "cannot read the guide of stage " + stage.index()
+                    + " (" + file + "): " + (e instanceof NoSuchFileException ? "no such file" : e.getMessage()), e);
         }
     }
 }

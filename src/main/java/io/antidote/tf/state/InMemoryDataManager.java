@@ -135,7 +135,7 @@ public final class InMemoryDataManager implements DataManager {
 
     @Override
     public void updateLiveLessonEndpointIp(String id, String endpoint, String ip) {
-        update(id, l -> l.withEndpointHost(endpoint, ip));
+        update(id, l -> Updates.endpointHost(l, endpoint, ip));
     }
 
     @Override
