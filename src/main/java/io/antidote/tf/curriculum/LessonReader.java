@@ -76,7 +76,8 @@ final class LessonReader {
         files.checkGuides(stages);
         List<LessonEndpoint> endpoints = new ArrayList<>();
         for (EndpointSpec spec : specs) {
-            String configurationFile = spec.name() == null ? null : files.configurationFile(spec, stageEntries.size());
+            String configurationFile = spec.name() == null || spec.configurationType() == null ? null
+                    : files.configurationFile(spec, stageEntries.size());
             if (configurationFile != null && spec.image() != null) {
                 endpoints.add(spec.toModel(configurationFile));
             }
