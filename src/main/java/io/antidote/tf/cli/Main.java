@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
         description = "A Terraform-driven infrastructure backend for Antidote.",
         subcommands = {
             // subcommands are registered here, one class each
+            ValidateCommand.class,
         })
 public final class Main {
 

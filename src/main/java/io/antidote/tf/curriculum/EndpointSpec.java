@@ -1,0 +1,18 @@
+package io.antidote.tf.curriculum;
+
+import io.antidote.tf.lesson.ConfigurationType;
+import io.antidote.tf.lesson.LessonEndpoint;
+import io.antidote.tf.lesson.Presentation;
+import java.util.List;
+
+/**
+ * An endpoint as read from a lesson file, before its configuration file is found; {@code name} and {@code image}
+ * are null when missing or wrongly typed, {@code field} is its path ({@code endpoints[2]}).
+ */
+record EndpointSpec(String field, String name, String image, ConfigurationType configurationType,
+        List<Integer> additionalPorts, List<Presentation> presentations) {
+
+    LessonEndpoint toModel(String configurationFile) {
+        return new LessonEndpoint(name, image, configurationType, configurationFile, additionalPorts, presentations);
+    }
+}
