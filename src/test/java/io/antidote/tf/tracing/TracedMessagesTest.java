@@ -14,6 +14,7 @@ import io.opentracing.noop.NoopTracerFactory;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -119,5 +120,60 @@ class TracedMessagesTest {
         MockTracer mock = new MockTracer(MockTracer.Propagator.BINARY);
         SpanContext context = mock.buildSpan("x").start().context();
         assertThatThrownBy(() -> TracedMessages.inject(mock, context)).isInstanceOf(TraceContextException.class);
+    }
+
+    @Test
+    void framingWithATracerOfAnotherBinaryFormatFallsBackToTheEmptyHeader() {
+        MockTracer mock = new MockTracer(MockTracer.Propagator.BINARY);
+        byte[] message = TracedMessages.frame(mock, mock.buildSpan("x").start().context(), JSON);
+        assertThat(TracedMessages.headerLength(message)).isEqualTo(TracedMessages.FIXED_HEADER_LENGTH);
+        assertThat(Arrays.copyOf(message, TracedMessages.FIXED_HEADER_LENGTH)).containsOnly(0);
+        assertThat(Arrays.copyOfRange(message, TracedMessages.FIXED_HEADER_LENGTH, message.length)).isEqualTo(JSON);
+    }
+
+    @Test
+    void aNullContextIsFramedAsTheEmptyHeader() {
+        try (JaegerTracer tracer = jaeger()) {
+            assertThat(TracedMessages.frame(tracer, null, JSON)).startsWith(new byte[TracedMessages.FIXED_HEADER_LENGTH])
+                    .hasSize(TracedMessages.FIXED_HEADER_LENGTH + JSON.length);
+        }
+    }
+
+    @Test
+    void aNoopTracerReadsATracedMessageAsNoParent() {
+        try (JaegerTracer tracer = jaeger()) {
+            byte[] message = TracedMessages.frame(tracer, tracer.buildSpan("api").start().context(), JSON);
+            assertThat(TracedMessages.unframe(NoopTracerFactory.create(), message).context()).isNull();
+            assertThat(TracedMessages.unframe(new MockTracer(MockTracer.Propagator.BINARY), message).context())
+                    .as("a context this tracer cannot read").isNull();
+        }
+    }
+
+    @Test
+    void rejectionsSayWhatIsWrongWithTheHeader() {
+        assertRejected(new byte[0], "shorter than a span context");
+        assertRejected(new byte[TracedMessages.FIXED_HEADER_LENGTH - 1], "shorter than a span context");
+        byte[] negative = new byte[TracedMessages.FIXED_HEADER_LENGTH];
+        ByteBuffer.wrap(negative).putInt(TracedMessages.FIXED_HEADER_LENGTH - 4, -1);
+        assertRejected(negative, "negative baggage count -1");
+        byte[] noKeyLength = new byte[TracedMessages.FIXED_HEADER_LENGTH + 2];
+        ByteBuffer.wrap(noKeyLength).putInt(TracedMessages.FIXED_HEADER_LENGTH - 4, 1);
+        assertRejected(noKeyLength, "baggage runs past the end");
+        byte[] noValue = new byte[TracedMessages.FIXED_HEADER_LENGTH + 5];
+        ByteBuffer.wrap(noValue).putInt(TracedMessages.FIXED_HEADER_LENGTH - 4, 1).putInt(TracedMessages.FIXED_HEADER_LENGTH, 1);
+        assertRejected(noValue, "baggage runs past the end");
+    }
+
+    @Test
+    void anEmptyPayloadIsAllowed() {
+        byte[] header = new byte[TracedMessages.FIXED_HEADER_LENGTH];
+        assertThat(TracedMessages.unframe(NoopTracerFactory.create(), header).payload()).isEmpty();
+    }
+
+    private static void assertRejected(byte[] message, String reason) {
+        assertThatThrownBy(() -> TracedMessages.headerLength(message)).isInstanceOf(TraceContextException.class)
+                .hasMessageContaining(reason);
+        assertThatThrownBy(() -> TracedMessages.unframe(NoopTracerFactory.create(), message))
+                .isInstanceOf(TraceContextException.class).hasMessageContaining(reason);
     }
 }

@@ -9,6 +9,7 @@ import io.antidote.tf.live.Operation;
 import io.antidote.tf.scheduler.RecordingBackend;
 import io.antidote.tf.scheduler.Scheduler;
 import io.antidote.tf.state.InMemoryDataManager;
+import io.antidote.tf.tracing.TracedMessages;
 import io.jaegertracing.internal.JaegerSpan;
 import io.jaegertracing.internal.JaegerTracer;
 import io.nats.client.Connection;
@@ -61,7 +62,7 @@ class NatsRequestSourceIT {
                     Message done = completed.nextMessage(Duration.ofSeconds(10));
                     assertThat(done).as("a completion on " + NatsSubjects.COMPLETED).isNotNull();
                     byte[] data = done.getData();
-                    int head = WireFormat.contextLength(data);
+                    int head = TracedMessages.headerLength(data);
                     assertThat(new String(data, head, data.length - head, StandardCharsets.UTF_8))
                             .isEqualTo(WireFormatTest.JSON);
                     assertThat(ByteBuffer.wrap(data).getLong(8)).as("the completion continues the API's trace")

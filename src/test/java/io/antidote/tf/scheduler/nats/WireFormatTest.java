@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.antidote.tf.live.LessonScheduleRequest;
 import io.antidote.tf.live.Operation;
 import io.antidote.tf.scheduler.IncomingRequest;
+import io.antidote.tf.tracing.TracedMessages;
 import io.jaegertracing.internal.JaegerSpan;
 import io.jaegertracing.internal.JaegerSpanContext;
 import io.jaegertracing.internal.JaegerTracer;
@@ -63,7 +64,7 @@ class WireFormatTest {
         JaegerSpan span = jaeger.buildSpan("handle").start();
         span.setBaggageItem("k", "v");
         byte[] message = new WireFormat(jaeger).encode(span.context(), REQUEST);
-        int head = WireFormat.contextLength(message);
+        int head = TracedMessages.headerLength(message);
         assertThat(new String(message, head, message.length - head, StandardCharsets.UTF_8)).isEqualTo(JSON);
         ByteBuffer b = ByteBuffer.wrap(message);
         assertThat(b.getLong(8)).isEqualTo(span.context().getTraceIdLow());
@@ -78,9 +79,9 @@ class WireFormatTest {
     void aNoopTracerSendsAnEmptyContextAndReadsNone() {
         WireFormat noop = new WireFormat(NoopTracerFactory.create());
         byte[] message = noop.encode(NoopTracerFactory.create().buildSpan("x").start().context(), REQUEST);
-        assertThat(Arrays.copyOf(message, WireFormat.EMPTY_CONTEXT_LENGTH)).containsOnly(0);
-        assertThat(new String(message, WireFormat.EMPTY_CONTEXT_LENGTH,
-                message.length - WireFormat.EMPTY_CONTEXT_LENGTH, StandardCharsets.UTF_8)).isEqualTo(JSON);
+        assertThat(Arrays.copyOf(message, TracedMessages.FIXED_HEADER_LENGTH)).containsOnly(0);
+        assertThat(new String(message, TracedMessages.FIXED_HEADER_LENGTH,
+                message.length - TracedMessages.FIXED_HEADER_LENGTH, StandardCharsets.UTF_8)).isEqualTo(JSON);
         IncomingRequest in = noop.decode(goMessage(7, 8, JSON));
         assertThat(in.parent()).isNull();
         assertThat(in.request()).isEqualTo(REQUEST);
@@ -91,7 +92,7 @@ class WireFormatTest {
     void aTracerWithAnotherBinaryFormatStillProducesTheReferenceFraming() {
         MockTracer mock = new MockTracer(MockTracer.Propagator.BINARY);
         byte[] message = new WireFormat(mock).encode(mock.buildSpan("x").start().context(), REQUEST);
-        assertThat(WireFormat.contextLength(message)).isEqualTo(WireFormat.EMPTY_CONTEXT_LENGTH);
+        assertThat(TracedMessages.headerLength(message)).isEqualTo(TracedMessages.FIXED_HEADER_LENGTH);
         assertThat(new WireFormat(mock).decode(goMessage(1, 2, JSON)).request()).isEqualTo(REQUEST);
     }
 
