@@ -64,7 +64,7 @@ final class ProcessSupervisor {
         StartedProcess started0 = executor.start();
         Process process = started0.getProcess();
         long pid = process.pid();
-        ownGroup = ownGroup && ProcessGroups.groupOf(pid) == pid;
+        ownGroup = ownGroup && leadsItsGroup(process);
         started.accept(pid);
         Ending ending = Ending.EXITED;
         try {
@@ -90,6 +90,21 @@ final class ProcessSupervisor {
             reap(process, ownGroup, started0);
         }
         return new Outcome(process.exitValue(), ending, Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /** Waits (briefly) until setsid has made the child the leader of its own group, or the child is gone. */
+    private static boolean leadsItsGroup(Process process) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+        while (System.nanoTime() < deadline) {
+            long group = ProcessGroups.groupOf(process.pid());
+            if (group == process.pid() || !process.isAlive()) {
+                return true;
+            }
+            Thread.sleep(5);
+        }
+        LOG.warn("terraform (pid {}) does not lead its own process group: killing it and its descendants only",
+                process.pid());
+        return false;
     }
 
     /** Phase one: SIGINT; phase two, after {@code grace}: SIGKILL to the whole group. */
