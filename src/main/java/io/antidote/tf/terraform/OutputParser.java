@@ -40,6 +40,6 @@ final class OutputParser {
             outputs.put(e.getKey(), new OutputValue(o.path("sensitive").asBoolean(false), o.path("type"),
                     o.get("value")));
         }
-        return Map.copyOf(outputs);
+        return java.util.Collections.unmodifiableMap(outputs);
     }
 }
