@@ -1,0 +1,27 @@
+package io.antidote.tf.terraform;
+
+/**
+ * One structured diagnostic terraform reported on a {@code diagnostic} line of its {@code -json} stream.
+ *
+ * @param severity {@code error} or {@code warning}
+ * @param summary one line
+ * @param detail the longer explanation (may be empty)
+ * @param address the resource address it is about, or empty
+ */
+public record Diagnostic(String severity, String summary, String detail, String address) {
+    public Diagnostic {
+        severity = severity == null ? "" : severity;
+        summary = summary == null ? "" : summary;
+        detail = detail == null ? "" : detail;
+        address = address == null ? "" : address;
+    }
+
+    public boolean isError() {
+        return severity.equals("error");
+    }
+
+    /** {@code severity: summary [address]}, the form used in exception messages. */
+    public String oneLine() {
+        return severity + ": " + summary + (address.isEmpty() ? "" : " [" + address + "]");
+    }
+}
