@@ -59,4 +59,11 @@ final class Checks {
                     + " lower-case letters, digits and inner hyphens (it becomes part of DNS and resource names)");
         }
     }
+
+    /** A non-empty {@code value} must start with {@code prefix} (AWS IDs: {@code vpc-}, {@code sg-}, ARNs: {@code arn:}). */
+    static void prefixed(String key, String value, String prefix) {
+        if (!value.isEmpty() && !value.startsWith(prefix)) {
+            throw new IllegalArgumentException(key + ": '" + value + "' must start with '" + prefix + "'");
+        }
+    }
 }

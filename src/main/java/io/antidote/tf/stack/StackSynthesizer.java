@@ -1,0 +1,19 @@
+package io.antidote.tf.stack;
+
+/**
+ * The seam between Antidote and a stack technology: a livelesson in, one Terraform JSON stack out.
+ *
+ * <p>Contract for implementations: the JSON is a complete Terraform configuration (providers, resources, outputs)
+ * with no {@code backend} block (the runner decides where state lives) and no data sources; it satisfies
+ * {@link StackOutputs}; it is byte-identical for identical requests; it never contains a password or credential.
+ * {@link #synth} may be called from any thread. Failures are {@link StackException}s naming the livelesson.
+ */
+public interface StackSynthesizer extends AutoCloseable {
+
+    /** The Terraform JSON of {@code request}'s livelesson. */
+    SynthesizedStack synth(StackRequest request);
+
+    /** Releases what the synthesizer holds (threads, child processes); no exception. */
+    @Override
+    void close();
+}

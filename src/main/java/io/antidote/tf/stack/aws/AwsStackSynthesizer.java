@@ -1,0 +1,123 @@
+package io.antidote.tf.stack.aws;
+
+import com.hashicorp.cdktf.App;
+import com.hashicorp.cdktf.AppConfig;
+import io.antidote.tf.config.AntidoteConfig;
+import io.antidote.tf.config.AwsConfig;
+import io.antidote.tf.stack.StackException;
+import io.antidote.tf.stack.StackRequest;
+import io.antidote.tf.stack.StackSynthesizer;
+import io.antidote.tf.stack.SynthesizedStack;
+import io.antidote.tf.stack.TerraformJson;
+import io.antidote.tf.tracing.Spans;
+import io.opentracing.Span;
+import io.opentracing.Tracer;
+import io.opentracing.util.GlobalTracer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Livelessons to AWS stacks with CDKTF (design: docs/aws.md). Every jsii call runs on this synthesizer's single
+ * thread, since jsii is not thread-safe; {@link #synth} may be called from any thread and waits for its turn. The
+ * first synth in a JVM loads the AWS bindings (seconds); later ones take milliseconds. jsii never frees the objects
+ * a synth creates, so a long-lived process should measure its memory.
+ */
+public final class AwsStackSynthesizer implements StackSynthesizer {
+    private final AntidoteConfig config;
+    private final String imageVersion;
+    private final Tracer tracer;
+    private final ExecutorService jsii = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "cdktf-jsii");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Path outdir;
+
+    /** @param buildInfo must hold {@code imageVersion} (the configurator image's tag) */
+    public AwsStackSynthesizer(AntidoteConfig config, Map<String, String> buildInfo) {
+        this(config, buildInfo, GlobalTracer.get());
+    }
+
+    public AwsStackSynthesizer(AntidoteConfig config, Map<String, String> buildInfo, Tracer tracer) {
+        AwsConfig aws = config.backendConfigs().terraform().aws();
+        if (!aws.missingKeys().isEmpty()) {
+            throw new IllegalArgumentException("the AWS target needs " + String.join(", ", aws.missingKeys())
+                    + " (outputs of modules/foundation, see docs/aws.md)");
+        }
+        String version = buildInfo.get("imageVersion");
+        if (version == null || version.isBlank()) {
+            throw new IllegalArgumentException("buildInfo.imageVersion is required (tag of antidotelabs/configurator)");
+        }
+        this.config = config;
+        this.imageVersion = version;
+        this.tracer = tracer;
+        try {
+            this.outdir = Files.createTempDirectory("antidote-cdktf-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a CDKTF output directory", e);
+        }
+    }
+
+    @Override
+    public SynthesizedStack synth(StackRequest request) {
+        Span span = Spans.child(tracer, "stack.synth", tracer.activeSpan());
+        span.setTag("stack", request.stackName());
+        span.setTag("target", "aws");
+        try {
+            LessonInput input = LessonInput.of(request, config, imageVersion);
+            Future<String> raw = jsii.submit(() -> synthOnJsiiThread(input));
+            String json = TerraformJson.canonical(raw.get());
+            span.setTag("json.length", json.length());
+            return new SynthesizedStack(request.stackName(), json);
+        } catch (ExecutionException e) {
+            StackException error = e.getCause() instanceof StackException s ? s
+                    : new StackException(request.stackName(), "CDKTF synthesis failed: " + e.getCause(), e.getCause());
+            Spans.error(span, error);
+            throw error;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            StackException error = new StackException(request.stackName(), "interrupted while synthesizing", e);
+            Spans.error(span, error);
+            throw error;
+        } catch (RuntimeException e) {
+            Spans.error(span, e);
+            throw e;
+        } finally {
+            span.finish();
+        }
+    }
+
+    /** Synthesizes into a fresh directory under {@link #outdir}, reads the stack's JSON, removes the directory. */
+    private String synthOnJsiiThread(LessonInput input) throws IOException {
+        Path dir = Files.createTempDirectory(outdir, "synth-");
+        try {
+            App app = new App(AppConfig.builder().outdir(dir.toString()).skipValidation(true).build());
+            new LessonStack(app, input);
+            app.synth();
+            return Files.readString(dir.resolve("stacks").resolve(input.uullid()).resolve("cdk.tf.json"));
+        } finally {
+            delete(dir);
+        }
+    }
+
+    private static void delete(Path dir) {
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a temporary directory left behind is harmless; close() sweeps the parent
+        }
+    }
+
+    @Override
+    public void close() {
+        jsii.shutdownNow();
+        delete(outdir);
+    }
+}

@@ -1,0 +1,81 @@
+package io.antidote.tf.stack.aws;
+
+import io.antidote.tf.lesson.Connection;
+import io.antidote.tf.lesson.Flavor;
+import io.antidote.tf.lesson.Image;
+import io.antidote.tf.lesson.LessonEndpoint;
+import io.antidote.tf.live.LiveEndpoint;
+import io.antidote.tf.live.LiveLessonFactory;
+import io.antidote.tf.stack.StackException;
+import io.antidote.tf.stack.StackRequest;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What runs on a livelesson's host, computed without jsii: the endpoints in lesson order (the jupyter guide last,
+ * as the livelesson lists it), their image references, flavors, ports and connection interfaces.
+ */
+public record HostPlan(List<EndpointSpec> endpoints, List<Connection> connections) {
+
+    public HostPlan {
+        endpoints = List.copyOf(endpoints);
+        connections = List.copyOf(connections);
+    }
+
+    /** Whether the host must be able to run VMs (any endpoint's image is {@code trusted}). */
+    public boolean trusted() {
+        return endpoints.stream().anyMatch(e -> e.flavor() == Flavor.TRUSTED);
+    }
+
+    public static HostPlan of(StackRequest request, String imageOrg, String curriculumVersion) {
+        String stack = request.stackName();
+        List<Connection> connections = request.lesson().connections();
+        Map<String, List<EndpointSpec.Link>> links = new HashMap<>();
+        Map<String, Integer> seen = new HashMap<>();
+        for (int c = 0; c < connections.size(); c++) {
+            Connection conn = connections.get(c);
+            String[] sides = {conn.a(), conn.b()};
+            for (int side = 0; side < 2; side++) {
+                String ep = sides[side];
+                LessonEndpoint lessonEp = request.lesson().endpoint(ep).orElseThrow(() -> new StackException(stack,
+                        "connection " + conn.networkName() + " names endpoint " + ep + ", which the lesson does not have"));
+                Image image = image(request, stack, lessonEp);
+                int n = seen.merge(ep, 1, Integer::sum) - 1;
+                links.computeIfAbsent(ep, k -> new ArrayList<>()).add(new EndpointSpec.Link(c, image.interfaceName(n),
+                        Subnets.hostAddress(stack, conn.subnet(), side + 1)));
+            }
+        }
+        List<EndpointSpec> specs = new ArrayList<>();
+        int index = 0;
+        for (LiveEndpoint live : request.liveLesson().liveEndpoints().values()) {
+            var lessonEp = request.lesson().endpoint(live.name());
+            if (lessonEp.isEmpty()) {
+                if (!live.name().equals(LiveLessonFactory.JUPYTER_ENDPOINT)) {
+                    throw new StackException(stack, "live endpoint " + live.name() + " is not in lesson " + request.lesson().slug());
+                }
+                specs.add(new EndpointSpec(live.name(), index++, "", live.image(), Flavor.LEGACY, false, live.ports(),
+                        live.presentations(), List.of(), live.configurationType(), "", ""));
+                continue;
+            }
+            Image image = image(request, stack, lessonEp.get());
+            if (live.ports().isEmpty()) {
+                throw new StackException(stack, "endpoint " + live.name() + " has no port (it needs a presentation or additionalPorts)");
+            }
+            specs.add(new EndpointSpec(live.name(), index++, image.slug(),
+                    imageOrg + "/" + image.slug() + ":" + curriculumVersion, image.flavor(), image.enableForwarding(),
+                    live.ports(), live.presentations(), links.getOrDefault(live.name(), List.of()),
+                    live.configurationType(), live.configurationFile(), image.configUser()));
+        }
+        return new HostPlan(specs, connections);
+    }
+
+    private static Image image(StackRequest request, String stack, LessonEndpoint ep) {
+        Image image = request.images().get(ep.image());
+        if (image == null) {
+            throw new StackException(stack, "endpoint " + ep.name() + " uses image " + ep.image() + ", which has no metadata");
+        }
+        return image;
+    }
+}

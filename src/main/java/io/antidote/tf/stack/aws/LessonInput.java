@@ -1,0 +1,32 @@
+package io.antidote.tf.stack.aws;
+
+import io.antidote.tf.config.AntidoteConfig;
+import io.antidote.tf.config.AwsConfig;
+import io.antidote.tf.stack.RoutingClaim;
+import io.antidote.tf.stack.StackRequest;
+import io.antidote.tf.stack.StackTags;
+import java.util.List;
+import java.util.Map;
+
+/** Everything a {@link LessonStack} is built from, computed before any jsii call. */
+record LessonInput(String uullid, String liveLessonId, int stage, AntidoteConfig config, String imageVersion,
+        String lessonDir, HostPlan plan, Map<String, String> tags, List<RoutingClaim> claims) {
+
+    static LessonInput of(StackRequest request, AntidoteConfig config, String imageVersion) {
+        return new LessonInput(request.stackName(), request.liveLesson().id(), request.liveLesson().stage(), config,
+                imageVersion, request.lesson().directory().toString().replace('\\', '/'),
+                HostPlan.of(request, config.imageOrg(), config.curriculumVersion()),
+                StackTags.of(request.liveLesson()), request.routingClaims());
+    }
+
+    AwsConfig aws() {
+        return config.backendConfigs().terraform().aws();
+    }
+
+    HostSettings hostSettings(String zoneName) {
+        AwsConfig aws = aws();
+        return new HostSettings(uullid, zoneName, aws.region(), aws.efsFileSystemId(), aws.efsCurriculumPath(),
+                lessonDir, aws.registryCredentialsSecretArn(), config.imageOrg(), aws.imageSecretsPath(),
+                "antidotelabs/configurator:" + imageVersion, config.allowEgress(), config.alwaysPull());
+    }
+}

@@ -1,0 +1,102 @@
+package io.antidote.tf.stack.aws;
+
+import com.hashicorp.cdktf.Fn;
+import com.hashicorp.cdktf.TerraformOutput;
+import com.hashicorp.cdktf.TerraformResource;
+import com.hashicorp.cdktf.TerraformResourceConfig;
+import com.hashicorp.cdktf.TerraformStack;
+import com.hashicorp.cdktf.Token;
+import com.hashicorp.cdktf.providers.aws.instance.Instance;
+import com.hashicorp.cdktf.providers.aws.instance.InstanceMetadataOptions;
+import com.hashicorp.cdktf.providers.aws.instance.InstanceNetworkInterface;
+import com.hashicorp.cdktf.providers.aws.instance.InstanceRootBlockDevice;
+import com.hashicorp.cdktf.providers.aws.network_interface.NetworkInterface;
+import com.hashicorp.cdktf.providers.aws.route53_record.Route53Record;
+import com.hashicorp.cdktf.providers.aws.route53_zone.Route53Zone;
+import com.hashicorp.cdktf.providers.aws.route53_zone.Route53ZoneVpc;
+import com.hashicorp.cdktf.providers.aws.ssm_association.SsmAssociation;
+import com.hashicorp.cdktf.providers.aws.ssm_association.SsmAssociationTargets;
+import io.antidote.tf.config.AwsConfig;
+import io.antidote.tf.stack.StackException;
+import io.antidote.tf.stack.StackOutputs;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.constructs.Construct;
+
+/**
+ * The constructs of one livelesson (CDKTF; call on the synthesizer's thread only): its host on an ENI with one
+ * secondary address per endpoint, the private zone and records, the per-stage configuration association, the
+ * outputs of the contract. Security and HTTP routing are in {@link LessonNetwork} and {@link LessonRoutes}.
+ */
+final class LessonStack extends TerraformStack {
+    static final String STAGE_TRIGGER = "stage_trigger";
+
+    LessonStack(Construct scope, LessonInput in) {
+        super(scope, in.uullid());
+        AwsConfig aws = in.aws();
+        LessonProvider.configure(this, in);
+        HostPlan plan = in.plan();
+        String sg = LessonNetwork.securityGroup(this, in);
+        NetworkInterface eni = NetworkInterface.Builder.create(this, "host_eni")
+                .subnetId(aws.subnetIds().get(AwsNaming.pick(in.uullid(), aws.subnetIds().size())))
+                .securityGroups(List.of(sg)).privateIpsCount(plan.endpoints().size())
+                .description("antidote livelesson " + in.uullid()).build();
+        List<String> addresses = new ArrayList<>();
+        for (EndpointSpec ep : plan.endpoints()) {
+            addresses.add(Token.asString(Fn.element(eni.getPrivateIpList(), ep.index() + 1)));
+        }
+        String zoneName = AwsNaming.zoneName(in.uullid(), aws.privateZoneDomain());
+        String script = BootScript.render(plan, in.hostSettings(zoneName), addresses);
+        if (script.length() > BootScript.MAX_LENGTH) {
+            throw new StackException(in.uullid(), "boot script of " + script.length() + " characters exceeds "
+                    + BootScript.MAX_LENGTH + " (EC2 user data is limited to 16 KB)");
+        }
+        Instance host = Instance.Builder.create(this, "host")
+                .ami(aws.amiId()).instanceType(plan.trusted() ? aws.trustedInstanceType() : aws.instanceType())
+                .iamInstanceProfile(aws.instanceProfileName()).userData(script)
+                .networkInterface(List.of(InstanceNetworkInterface.builder().deviceIndex(0).networkInterfaceId(eni.getId()).build()))
+                .rootBlockDevice(InstanceRootBlockDevice.builder().volumeSize(aws.rootVolumeGb()).volumeType("gp3").encrypted(true).build())
+                .metadataOptions(InstanceMetadataOptions.builder().httpEndpoint("enabled").httpTokens("required").build())
+                .tags(Map.of("Name", "antidote-" + in.uullid())).build();
+        Route53Zone zone = Route53Zone.Builder.create(this, "zone").name(zoneName).forceDestroy(true)
+                .comment("antidote livelesson " + in.uullid())
+                .vpc(List.of(Route53ZoneVpc.builder().vpcId(aws.vpcId()).build())).build();
+        Map<String, String> endpointAddresses = new LinkedHashMap<>();
+        for (EndpointSpec ep : plan.endpoints()) {
+            String ip = addresses.get(ep.index());
+            endpointAddresses.put(ep.name(), ip);
+            Route53Record.Builder.create(this, AwsNaming.resourceName("record", ep.name())).zoneId(zone.getZoneId())
+                    .name(ep.name() + "." + zoneName).type("A").ttl(60).records(List.of(ip)).build();
+        }
+        List<HttpRoute> routes = LessonRoutes.create(this, in, addresses);
+        configuration(in, host);
+        Map<String, String> httpRoutes = new LinkedHashMap<>();
+        routes.forEach(r -> httpRoutes.put(r.key(), r.listener() + ":" + r.priority()));
+        output(StackOutputs.ENDPOINT_ADDRESSES, endpointAddresses);
+        output(StackOutputs.STAGE, String.valueOf(in.stage()));
+        output(StackOutputs.HTTP_ROUTES, httpRoutes);
+        output(StackOutputs.HOST_ID, host.getId());
+        output(StackOutputs.ZONE_ID, zone.getZoneId());
+    }
+
+    /** A {@code terraform_data} holding the stage; the association is replaced whenever it changes. */
+    private void configuration(LessonInput in, Instance host) {
+        TerraformResource stage = new TerraformResource(this, STAGE_TRIGGER,
+                TerraformResourceConfig.builder().terraformResourceType("terraform_data").build());
+        stage.addOverride("input", String.valueOf(in.stage()));
+        SsmAssociation.Builder.create(this, "configure")
+                .name("AWS-RunShellScript").associationName(AwsNaming.associationName(in.uullid(), in.stage()))
+                .targets(List.of(SsmAssociationTargets.builder().key("InstanceIds").values(List.of(host.getId())).build()))
+                .parameters(Map.of("commands", "cloud-init status --wait >/dev/null; /opt/antidote/configure.sh " + in.stage(),
+                        "executionTimeout", String.valueOf(in.aws().configurationTimeoutSeconds())))
+                .waitForSuccessTimeoutSeconds(in.aws().configurationTimeoutSeconds())
+                .build()
+                .addOverride("lifecycle.replace_triggered_by", List.of("terraform_data." + STAGE_TRIGGER));
+    }
+
+    private void output(String name, Object value) {
+        TerraformOutput.Builder.create(this, name).value(value).staticId(true).build();
+    }
+}

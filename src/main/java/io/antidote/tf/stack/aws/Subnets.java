@@ -1,0 +1,37 @@
+package io.antidote.tf.stack.aws;
+
+import io.antidote.tf.stack.StackException;
+
+/** IPv4 arithmetic for connection subnets. */
+final class Subnets {
+    private Subnets() {
+    }
+
+    /** The {@code n}-th host address of {@code cidr} (network + n) with the prefix length: {@code 10.0.0.1/24}. */
+    static String hostAddress(String stack, String cidr, int n) {
+        String[] parts = cidr.split("/");
+        String[] octets = parts.length == 2 ? parts[0].split("\\.") : new String[0];
+        if (octets.length != 4) {
+            throw new StackException(stack, "connection subnet '" + cidr + "' is not an IPv4 CIDR");
+        }
+        try {
+            int prefix = Integer.parseInt(parts[1]);
+            if (prefix < 0 || prefix > 30) {
+                throw new StackException(stack, "connection subnet " + cidr + " is too small for two addresses");
+            }
+            long ip = 0;
+            for (String o : octets) {
+                int v = Integer.parseInt(o);
+                if (v < 0 || v > 255) {
+                    throw new NumberFormatException(o);
+                }
+                ip = (ip << 8) | v;
+            }
+            long mask = prefix == 0 ? 0 : (0xffffffffL << (32 - prefix)) & 0xffffffffL;
+            long host = (ip & mask) + n;
+            return ((host >> 24) & 255) + "." + ((host >> 16) & 255) + "." + ((host >> 8) & 255) + "." + (host & 255) + "/" + prefix;
+        } catch (NumberFormatException e) {
+            throw new StackException(stack, "connection subnet '" + cidr + "' is not an IPv4 CIDR", e);
+        }
+    }
+}
