@@ -71,9 +71,7 @@ final class CreateFlow {
     }
 
     private StackOutputs apply(Span span, LiveLesson live, Lesson lesson, boolean configure) {
-        StackOutputs out = parts.stacks().apply(parts.request(live, lesson, configure), span);
-        parts.routes().put(live.uullid(), out.routingClaims(live.uullid()));
-        return out;
+        return parts.stacks().apply(claims -> parts.request(live, lesson, configure, claims), span);
     }
 
     private void destroyPartial(Span span, String id, RuntimeException cause) {

@@ -19,7 +19,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import io.antidote.tf.stack.RoutingClaim;
 import java.util.Optional;
 
 /**
@@ -33,12 +36,15 @@ final class LessonStacks {
     private final StackSynthesizer synthesizer;
     private final Tracer tracer;
     private final String instanceId;
+    private final RoutingRegistry routes;
 
-    LessonStacks(Terraform terraform, StackSynthesizer synthesizer, Tracer tracer, String instanceId) {
+    LessonStacks(Terraform terraform, StackSynthesizer synthesizer, Tracer tracer, String instanceId,
+            RoutingRegistry routes) {
         this.terraform = terraform;
         this.synthesizer = synthesizer;
         this.tracer = tracer;
         this.instanceId = instanceId;
+        this.routes = routes;
     }
 
     StackId id(String liveLessonId) {
@@ -53,13 +59,23 @@ final class LessonStacks {
         return terraform;
     }
 
-    /** Brings the stack to {@code request} and returns its outputs. */
-    StackOutputs apply(StackRequest request, Span parent) {
-        Span span = Spans.child(tracer, request.configure() ? "stack.apply_configured" : "stack.apply", parent);
-        span.setTag("stack", request.stackName());
-        span.setTag("stage", request.liveLesson().stage());
+    /**
+     * Brings the stack to the request {@code requestFor} makes from every routing claim held, and returns its
+     * outputs; the claims the stack declares are reserved before the apply and confirmed from its outputs after.
+     */
+    StackOutputs apply(Function<List<RoutingClaim>, StackRequest> requestFor, Span parent) {
+        Span span = Spans.child(tracer, "stack.apply", parent);
         try {
-            SynthesizedStack stack = synthesizer.synth(request);
+            StackRequest request;
+            SynthesizedStack stack;
+            synchronized (routes) {
+                request = requestFor.apply(routes.all());
+                stack = synthesizer.synth(request);
+                routes.put(request.stackName(), DeclaredRoutes.of(stack));
+            }
+            span.setTag("stack", request.stackName());
+            span.setTag("stage", request.liveLesson().stage());
+            span.setTag("configure", request.configure());
             Workspace ws = terraform.workspaces().open(id(request.liveLesson().id()));
             ws.writeStack(withStateBackend(stack.json(), ws.stack()));
             if (!ws.initialized()) {
@@ -70,7 +86,9 @@ final class LessonStacks {
             span.setTag("plan.remove", plan.summary().remove());
             ApplyResult result = terraform.apply(plan, span);
             span.setTag("apply.seconds", result.elapsed().toMillis() / 1000.0);
-            return outputs(ws, span);
+            StackOutputs out = outputs(ws, span);
+            routes.put(request.stackName(), out.routingClaims(request.stackName()));
+            return out;
         } catch (RuntimeException e) {
             Spans.error(span, e);
             throw e;

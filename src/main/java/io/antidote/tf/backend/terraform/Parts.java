@@ -31,12 +31,12 @@ record Parts(AntidoteConfig config, DataManager db, Tracer tracer, LessonStacks 
                 + ": its lesson " + live.lessonSlug() + " is not in the curriculum"));
     }
 
-    /** The stack request of {@code live} (at its stage), with every routing claim this instance knows. */
-    StackRequest request(LiveLesson live, Lesson lesson, boolean configure) {
+    /** The stack request of {@code live} (at its stage), with {@code claims}. */
+    StackRequest request(LiveLesson live, Lesson lesson, boolean configure, java.util.List<io.antidote.tf.stack.RoutingClaim> claims) {
         Map<String, Image> images = new TreeMap<>();
         for (LiveEndpoint ep : live.liveEndpoints().values()) {
             db.getImage(ep.image()).ifPresent(image -> images.put(image.slug(), image));
         }
-        return new StackRequest(live, lesson, images, routes.all(), configure);
+        return new StackRequest(live, lesson, images, claims, configure);
     }
 }

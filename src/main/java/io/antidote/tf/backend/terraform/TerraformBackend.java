@@ -116,8 +116,8 @@ public final class TerraformBackend implements AntidoteBackend, AutoCloseable {
             LiveLesson live = parts.liveLesson(id).withStage(request.stage());
             span.setTag("stage", request.stage());
             db.updateLiveLessonStatus(id, LiveLessonStatus.CONFIGURATION);
-            StackOutputs out = parts.stacks().apply(parts.request(live, parts.lesson(live), true), span);
-            parts.routes().put(live.uullid(), out.routingClaims(live.uullid()));
+            StackOutputs out = parts.stacks().apply(claims -> parts.request(live, parts.lesson(live), true, claims),
+                    span);
             if (out.stage() != request.stage()) {
                 throw new StackContractException(live.uullid(), StackOutputs.STAGE, "is " + out.stage()
                         + " after configuring stage " + request.stage());

@@ -63,8 +63,9 @@ public final class TerraformBackendFactory {
         EndpointReadinessWaiter waiter = new EndpointReadinessWaiter(tracer, checks, readiness, options.clock(),
                 Sleeper.SYSTEM);
         ExecutorService workers = Executors.newFixedThreadPool(tfc.runner().maxConcurrent(), daemons());
-        LessonStacks stacks = new LessonStacks(terraform, synthesizer, tracer, config.instanceId());
-        Parts parts = new Parts(config, db, tracer, stacks, new RoutingRegistry(), new LiveLessonLocks(), waiter,
+        RoutingRegistry routes = new RoutingRegistry();
+        LessonStacks stacks = new LessonStacks(terraform, synthesizer, tracer, config.instanceId(), routes);
+        Parts parts = new Parts(config, db, tracer, stacks, routes, new LiveLessonLocks(), waiter,
                 options.clock(), options.readyDelay(), redactor);
         List<StackLister> listers = new ArrayList<>();
         listers.add(new StackLister.Local(terraform.workspaces()));

@@ -26,7 +26,7 @@ import java.util.List;
  *       {@code local.hooks} has a command for the endpoint's image, a {@code local-exec} runs it at creation;</li>
  *   <li>when the request asks for configuration, one {@code terraform_data.configure_<name>} per endpoint with a
  *       configuration type, {@code triggers_replace} = the stage (so a new stage replaces it and runs it again),
- *       whose {@code local-exec} appends {@code <endpoint> stage <N> <type> <file>} to {@value #CONFIGURATION_LOG}
+ *       in lesson order (each depends on every endpoint and the previous one), whose {@code local-exec} appends {@code <endpoint> stage <N> <type> <file>} to {@value #CONFIGURATION_LOG}
  *       in the stack's directory;</li>
  *   <li>{@code http_routes}: listener 0 and a priority per HTTP presentation, unique among the request's routing
  *       claims ({@link LocalRoutes}); {@code zone_id} is empty.</li>
@@ -84,6 +84,7 @@ public final class LocalStackSynthesizer implements StackSynthesizer {
     }
 
     private static void configuration(ObjectNode data, LiveLesson live, List<String> endpointRefs) {
+        String previous = null;
         for (LiveEndpoint ep : live.liveEndpoints().values()) {
             if (ep.configurationType() == io.antidote.tf.lesson.ConfigurationType.NONE) {
                 continue;
@@ -94,7 +95,12 @@ public final class LocalStackSynthesizer implements StackSynthesizer {
             res.putObject("input").put("endpoint", ep.name()).put("stage", live.stage())
                     .put("type", ep.configurationType().id()).put("file", ep.configurationFile());
             res.put("triggers_replace", String.valueOf(live.stage()));
-            endpointRefs.forEach(res.putArray("depends_on")::add);
+            var dependsOn = res.putArray("depends_on");
+            endpointRefs.forEach(dependsOn::add);
+            if (previous != null) {
+                dependsOn.add(previous);
+            }
+            previous = "terraform_data.configure_" + ep.name();
             localExec(res, "printf '%s\\n' " + quote(line) + " >> " + CONFIGURATION_LOG);
         }
     }
