@@ -32,7 +32,8 @@ record Parts(AntidoteConfig config, DataManager db, Tracer tracer, LessonStacks 
     }
 
     /** The stack request of {@code live} (at its stage), with {@code claims}. */
-    StackRequest request(LiveLesson live, Lesson lesson, boolean configure, java.util.List<io.antidote.tf.stack.RoutingClaim> claims) {
+    StackRequest request(LiveLesson live, Lesson lesson, boolean configure,
+            java.util.List<io.antidote.tf.stack.RoutingClaim> claims) {
         Map<String, Image> images = new TreeMap<>();
         for (LiveEndpoint ep : live.liveEndpoints().values()) {
             db.getImage(ep.image()).ifPresent(image -> images.put(image.slug(), image));

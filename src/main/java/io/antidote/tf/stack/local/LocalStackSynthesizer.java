@@ -26,7 +26,8 @@ import java.util.List;
  *       {@code local.hooks} has a command for the endpoint's image, a {@code local-exec} runs it at creation;</li>
  *   <li>when the request asks for configuration, one {@code terraform_data.configure_<name>} per endpoint with a
  *       configuration type, {@code triggers_replace} = the stage (so a new stage replaces it and runs it again),
- *       in lesson order (each depends on every endpoint and the previous one), whose {@code local-exec} appends {@code <endpoint> stage <N> <type> <file>} to {@value #CONFIGURATION_LOG}
+ *       in lesson order (each depends on every endpoint and the previous one), whose {@code local-exec} appends
+ *       {@code <endpoint> stage <N> <type> <file>} to {@value #CONFIGURATION_LOG}
  *       in the stack's directory;</li>
  *   <li>{@code http_routes}: listener 0 and a priority per HTTP presentation, unique among the request's routing
  *       claims ({@link LocalRoutes}); {@code zone_id} is empty.</li>
