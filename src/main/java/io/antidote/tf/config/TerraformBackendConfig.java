@@ -8,13 +8,15 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param target which stack target livelessons become: {@code aws}, or {@code local} (built-in resources only,
  *        for tests and demonstrations)
  * @param readinessTimeoutSeconds how long endpoints may take to become reachable (contract default 600)
+ * @param local settings of the local target
  */
 public record TerraformBackendConfig(
         @JsonProperty("target") String target,
         @JsonProperty("readinessTimeoutSeconds") Integer readinessTimeoutSeconds,
         @JsonProperty("runner") RunnerConfig runner,
         @JsonProperty("state") StateConfig state,
-        @JsonProperty("aws") AwsConfig aws) {
+        @JsonProperty("aws") AwsConfig aws,
+        @JsonProperty("local") LocalTargetConfig local) {
 
     public TerraformBackendConfig {
         target = Checks.orDefault(target, "aws");
@@ -24,9 +26,16 @@ public record TerraformBackendConfig(
         runner = runner == null ? RunnerConfig.defaults() : runner;
         state = state == null ? StateConfig.defaults() : state;
         aws = aws == null ? AwsConfig.defaults() : aws;
+        local = local == null ? LocalTargetConfig.defaults() : local;
+    }
+
+    /** Without a {@code local} section (its defaults). */
+    public TerraformBackendConfig(String target, Integer readinessTimeoutSeconds, RunnerConfig runner,
+            StateConfig state, AwsConfig aws) {
+        this(target, readinessTimeoutSeconds, runner, state, aws, null);
     }
 
     public static TerraformBackendConfig defaults() {
-        return new TerraformBackendConfig(null, null, null, null, null);
+        return new TerraformBackendConfig(null, null, null, null, null, null);
     }
 }

@@ -1,8 +1,10 @@
 package io.antidote.tf.readiness;
 
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What one check looks at: a port of an endpoint, reached at {@code host}. A {@link CheckKind#DEFINITION} target has
@@ -19,9 +21,18 @@ public record CheckTarget(String endpoint, CheckKind kind, String host, int port
         }
     }
 
-    /** The host's address; an {@link UnknownHostException} means the name cannot be resolved. */
-    InetAddress resolve() throws UnknownHostException {
-        return InetAddress.getByName(host);
+    /** The socket address to check, or empty when the host name cannot be resolved (see {@link #unresolvable()}). */
+    Optional<InetSocketAddress> socketAddress() {
+        try {
+            return Optional.of(new InetSocketAddress(InetAddress.getByName(host), port));
+        } catch (UnknownHostException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The definite failure of a check whose host name cannot be resolved. */
+    CheckOutcome unresolvable() {
+        return CheckOutcome.failed("host name " + host + " cannot be resolved");
     }
 
     @Override

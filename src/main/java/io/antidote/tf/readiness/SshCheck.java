@@ -3,10 +3,10 @@ package io.antidote.tf.readiness;
 import io.antidote.tf.tracing.Redactor;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.future.AuthFuture;
 import org.apache.sshd.client.future.ConnectFuture;
@@ -41,12 +41,11 @@ public final class SshCheck implements ReadinessCheck {
 
     @Override
     public CheckOutcome attempt(Duration timeout) {
-        InetSocketAddress address;
-        try {
-            address = new InetSocketAddress(target.resolve(), target.port());
-        } catch (UnknownHostException e) {
-            return CheckOutcome.failed("host name " + target.host() + " cannot be resolved");
+        Optional<InetSocketAddress> resolved = target.socketAddress();
+        if (resolved.isEmpty()) {
+            return target.unresolvable();
         }
+        InetSocketAddress address = resolved.get();
         long millis = Math.max(1, timeout.toMillis());
         ClientSession session = null;
         try {

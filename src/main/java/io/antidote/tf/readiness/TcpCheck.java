@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /** Ready when the port accepts a TCP connection. A host name that cannot be resolved is a definite failure. */
 public final class TcpCheck implements ReadinessCheck {
@@ -23,12 +23,11 @@ public final class TcpCheck implements ReadinessCheck {
 
     @Override
     public CheckOutcome attempt(Duration timeout) {
-        InetSocketAddress address;
-        try {
-            address = new InetSocketAddress(target.resolve(), target.port());
-        } catch (UnknownHostException e) {
-            return CheckOutcome.failed("host name " + target.host() + " cannot be resolved");
+        Optional<InetSocketAddress> resolved = target.socketAddress();
+        if (resolved.isEmpty()) {
+            return target.unresolvable();
         }
+        InetSocketAddress address = resolved.get();
         try (Socket socket = new Socket()) {
             socket.connect(address, Math.toIntExact(Math.max(1, timeout.toMillis())));
             return CheckOutcome.ready("accepted a TCP connection");

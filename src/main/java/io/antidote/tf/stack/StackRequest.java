@@ -14,8 +14,12 @@ import java.util.TreeMap;
  * @param images every image the lesson's endpoints use, by slug (the jupyter guide endpoint needs none)
  * @param routingClaims priorities held on the instance's listeners (all livelessons, this one included when it was
  *        applied before); empty is allowed and gives pure-hash priorities (see docs/aws.md)
+ * @param configure whether the stack includes the stage's configuration resources; false for the first of the
+ *        backend's two applies (provision, then configure once the endpoints are reachable). Every target honours it:
+ *        without configuration the stack provisions the same endpoints and outputs the same contract
  */
-public record StackRequest(LiveLesson liveLesson, Lesson lesson, Map<String, Image> images, List<RoutingClaim> routingClaims) {
+public record StackRequest(LiveLesson liveLesson, Lesson lesson, Map<String, Image> images, List<RoutingClaim> routingClaims,
+        boolean configure) {
     public StackRequest {
         Objects.requireNonNull(liveLesson, "liveLesson");
         Objects.requireNonNull(lesson, "lesson");
@@ -27,8 +31,18 @@ public record StackRequest(LiveLesson liveLesson, Lesson lesson, Map<String, Ima
         }
     }
 
+    /** With the stage's configuration. */
+    public StackRequest(LiveLesson liveLesson, Lesson lesson, Map<String, Image> images, List<RoutingClaim> routingClaims) {
+        this(liveLesson, lesson, images, routingClaims, true);
+    }
+
     public StackRequest(LiveLesson liveLesson, Lesson lesson, Map<String, Image> images) {
         this(liveLesson, lesson, images, List.of());
+    }
+
+    /** This request with or without the stage's configuration. */
+    public StackRequest withConfigure(boolean withConfiguration) {
+        return new StackRequest(liveLesson, lesson, images, routingClaims, withConfiguration);
     }
 
     /** The stack's name: the livelesson's UULLID. */

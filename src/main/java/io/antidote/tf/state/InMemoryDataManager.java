@@ -23,7 +23,7 @@ import java.util.function.UnaryOperator;
  * A {@link DataManager} in memory. Each narrow update replaces the livelesson in one atomic
  * {@link ConcurrentHashMap#computeIfPresent} step, so concurrent updates of different fields never lose each other.
  */
-public final class InMemoryDataManager implements DataManager {
+public final class InMemoryDataManager extends NarrowUpdates {
     private final Map<String, Lesson> lessons = new ConcurrentSkipListMap<>();
     private final Map<String, Image> images = new ConcurrentSkipListMap<>();
     private final Map<String, Collection> collections = new ConcurrentSkipListMap<>();
@@ -109,46 +109,6 @@ public final class InMemoryDataManager implements DataManager {
     }
 
     @Override
-    public List<LiveLesson> getLiveLessonsForSession(String sessionId) {
-        return liveLessons.values().stream().filter(l -> l.sessionId().equals(sessionId)).toList();
-    }
-
-    @Override
-    public void updateLiveLessonStage(String id, int stage) {
-        update(id, l -> l.withStage(stage));
-    }
-
-    @Override
-    public void updateLiveLessonGuide(String id, GuideType type, String contents) {
-        update(id, l -> l.withGuide(type, contents));
-    }
-
-    @Override
-    public void updateLiveLessonStatus(String id, LiveLessonStatus status) {
-        update(id, l -> l.withStatus(status));
-    }
-
-    @Override
-    public void updateLiveLessonError(String id, boolean error) {
-        update(id, l -> l.withError(error));
-    }
-
-    @Override
-    public void updateLiveLessonEndpointIp(String id, String endpoint, String ip) {
-        update(id, l -> Updates.endpointHost(l, endpoint, ip));
-    }
-
-    @Override
-    public void updateLiveLessonTests(String id, int healthy, int total) {
-        update(id, l -> l.withTests(healthy, total));
-    }
-
-    @Override
-    public void updateLiveLessonLastActiveTime(String id, Instant time) {
-        update(id, l -> l.withLastActiveTime(time));
-    }
-
-    @Override
     public void createLiveSession(LiveSession session) {
         if (liveSessions.putIfAbsent(session.id(), session) != null) {
             throw new StateException("livesession " + session.id() + " already exists");
@@ -170,7 +130,8 @@ public final class InMemoryDataManager implements DataManager {
         liveSessions.remove(id);
     }
 
-    private void update(String id, UnaryOperator<LiveLesson> change) {
+    @Override
+    protected void update(String id, UnaryOperator<LiveLesson> change) {
         if (liveLessons.computeIfPresent(id, (k, l) -> change.apply(l)) == null) {
             throw new NoSuchLiveLessonException(id);
         }

@@ -23,7 +23,7 @@ import java.util.function.UnaryOperator;
  * from threads or from processes, never lose each other. The JSON may hold SSH passwords; it is never logged and
  * never put in a message.
  */
-public final class SqliteDataManager implements DataManager, AutoCloseable {
+public final class SqliteDataManager extends NarrowUpdates implements AutoCloseable {
     private final SqliteStore store;
 
     private SqliteDataManager(SqliteStore store) {
@@ -125,46 +125,6 @@ public final class SqliteDataManager implements DataManager, AutoCloseable {
     }
 
     @Override
-    public List<LiveLesson> getLiveLessonsForSession(String sessionId) {
-        return listLiveLessons().stream().filter(l -> l.sessionId().equals(sessionId)).toList();
-    }
-
-    @Override
-    public void updateLiveLessonStage(String id, int stage) {
-        update(id, l -> l.withStage(stage));
-    }
-
-    @Override
-    public void updateLiveLessonGuide(String id, GuideType type, String contents) {
-        update(id, l -> l.withGuide(type, contents));
-    }
-
-    @Override
-    public void updateLiveLessonStatus(String id, LiveLessonStatus status) {
-        update(id, l -> l.withStatus(status));
-    }
-
-    @Override
-    public void updateLiveLessonError(String id, boolean error) {
-        update(id, l -> l.withError(error));
-    }
-
-    @Override
-    public void updateLiveLessonEndpointIp(String id, String endpoint, String ip) {
-        update(id, l -> Updates.endpointHost(l, endpoint, ip));
-    }
-
-    @Override
-    public void updateLiveLessonTests(String id, int healthy, int total) {
-        update(id, l -> l.withTests(healthy, total));
-    }
-
-    @Override
-    public void updateLiveLessonLastActiveTime(String id, Instant time) {
-        update(id, l -> l.withLastActiveTime(time));
-    }
-
-    @Override
     public void createLiveSession(LiveSession session) {
         if (!store.insertNew(SqliteStore.Table.LIVE_SESSIONS, session.id(), session)) {
             throw new StateException("livesession " + session.id() + " already exists");
@@ -186,7 +146,8 @@ public final class SqliteDataManager implements DataManager, AutoCloseable {
         store.delete(SqliteStore.Table.LIVE_SESSIONS, id);
     }
 
-    private void update(String id, UnaryOperator<LiveLesson> change) {
+    @Override
+    protected void update(String id, UnaryOperator<LiveLesson> change) {
         if (!store.update(SqliteStore.Table.LIVE_LESSONS, id, LiveLesson.class, change)) {
             throw new NoSuchLiveLessonException(id);
         }

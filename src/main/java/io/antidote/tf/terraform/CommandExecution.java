@@ -1,6 +1,7 @@
 package io.antidote.tf.terraform;
 
 import io.antidote.tf.config.RunnerConfig;
+import io.antidote.tf.tracing.Redactor;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.file.Files;

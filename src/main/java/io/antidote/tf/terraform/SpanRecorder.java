@@ -1,5 +1,6 @@
 package io.antidote.tf.terraform;
 
+import io.antidote.tf.tracing.Redactor;
 import io.antidote.tf.tracing.Spans;
 import io.opentracing.Span;
 import java.time.Duration;

@@ -3,6 +3,7 @@ package io.antidote.tf.terraform;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.antidote.tf.config.RunnerConfig;
+import io.antidote.tf.tracing.Redactor;
 import io.antidote.tf.tracing.Spans;
 import io.opentracing.Span;
 import io.opentracing.Tracer;
@@ -60,7 +61,7 @@ public final class Terraform {
             LOG.warn("not passing these variables of this process to terraform: {}", env.strippedTerraformVariables());
         }
         Path binary = Binaries.resolve(config.binary(), env.variables().get("PATH"));
-        Redactor redactor = new Redactor(env.secretValues()).with(extraSecrets);
+        Redactor redactor = Redactor.DEFAULT.withSecrets(env.secretValues()).withSecrets(extraSecrets);
         CommandExecution execution = new CommandExecution(config, binary, env, redactor,
                 new Semaphore(config.maxConcurrent(), true), listener);
         Workspaces ws = new Workspaces(Path.of(config.workDir()));

@@ -10,9 +10,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Masks secrets in text bound for logs, spans and messages: the given secret strings wherever they occur, AWS access
- * key IDs ({@code AKIA...}/{@code ASIA...}), passwords in URLs ({@code https://user:pw@host}), and the value of any {@code key=value} or {@code key: value} whose key
- * names a secret ({@code password}, {@code aws_secret_access_key}, {@code token}, ...). Immutable.
+ * Masks secrets in text bound for logs, spans, terraform output files and messages: the given secret strings
+ * wherever they occur (values shorter than {@value #MIN_SECRET_LENGTH} characters are ignored: masking them would
+ * shred ordinary text), AWS key IDs ({@code AKIA...}, {@code ASIA...}, {@code AIDA...}, {@code AROA...}), passwords
+ * in URLs ({@code https://user:pw@host}), and the value of any {@code key=value} or {@code key: value} whose key names
+ * a secret ({@code password}, {@code aws_secret_access_key}, {@code aws_session_token}, {@code secret_key},
+ * {@code token}, ...). Immutable. The one redactor of the project (the terraform runner uses it too).
  */
 public final class Redactor {
     /** What a secret is replaced with. */
@@ -21,7 +24,10 @@ public final class Redactor {
     /** Masks the known patterns only. */
     public static final Redactor DEFAULT = new Redactor(List.of());
 
-    private static final Pattern AWS_ACCESS_KEY_ID = Pattern.compile("\\b(?:AKIA|ASIA)[0-9A-Z]{16}\\b");
+    /** Configured secrets shorter than this are not masked. */
+    public static final int MIN_SECRET_LENGTH = 4;
+
+    private static final Pattern AWS_ACCESS_KEY_ID = Pattern.compile("\\b(?:AKIA|ASIA|AIDA|AROA)[0-9A-Z]{12,}\\b");
     private static final Pattern SECRET_VALUE = Pattern.compile(
             "(?i)([a-z0-9_.-]*(?:password|passwd|pwd|secret|token|credential)[a-z0-9_.-]*[\"']?\\s*[=:]\\s*)"
                     + "(\"[^\"]*\"|'[^']*'|[^\\s,;&\"')}\\]]+)");
@@ -33,7 +39,7 @@ public final class Redactor {
     private Redactor(Collection<String> secrets) {
         Set<String> distinct = new LinkedHashSet<>();
         for (String s : secrets) {
-            if (s != null && !s.isEmpty()) {
+            if (s != null && s.length() >= MIN_SECRET_LENGTH) {
                 distinct.add(s);
             }
         }
@@ -42,7 +48,7 @@ public final class Redactor {
         this.secrets = List.copyOf(sorted);
     }
 
-    /** A redactor that also masks {@code more} (empty and null strings are ignored). */
+    /** A redactor that also masks {@code more} (null and too short strings are ignored). */
     public Redactor withSecrets(Collection<String> more) {
         List<String> all = new ArrayList<>(secrets);
         all.addAll(more);

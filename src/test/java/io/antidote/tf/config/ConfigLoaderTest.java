@@ -83,15 +83,17 @@ class ConfigLoaderTest {
                     target: local
                     readinessTimeoutSeconds: 42
                     runner: {binary: tofu, workDir: /tmp/w, maxConcurrent: 3}
-                    state: {type: s3}
-                    aws: {region: eu-west-1}
+                    state: {type: s3, bucket: lab-state, keyPrefix: antidote, region: eu-west-1, dynamodbTable: lab-locks}
+                    aws: {region: eu-west-1, offline: true}
                 """;
         AntidoteConfig c = ConfigLoader.parse(yaml, ORIGIN);
         assertThat(c).isEqualTo(new AntidoteConfig("lab-7", Path.of("/data/curr"), Tier.LOCAL, "heps.example.org", "myorg",
                 6000, 6001, 100, 5, 3, 2, true, true, "v2021.1", List.of("scheduler"), "nats://10.0.0.1:4222", true,
                 new TracingConfig("svc", "127.0.0.1", 7000), new SchedulerConfig(5, 2), "terraform",
                 new BackendConfigs(new TerraformBackendConfig("local", 42, new RunnerConfig("tofu", "/tmp/w", 3),
-                        new StateConfig("s3"), new AwsConfig("eu-west-1")))));
+                        new StateConfig("s3", "lab-state", "antidote", "eu-west-1", "lab-locks"),
+                        new AwsConfig("eu-west-1", true, null, null, null, null, null, null, null, null, null, null,
+                                null, null, null, null, null, null, null, null, null, null)))));
         assertThat(c.tracing().enabled()).isTrue();
     }
 

@@ -2,6 +2,7 @@ package io.antidote.tf.terraform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.antidote.tf.tracing.Redactor;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -9,17 +10,17 @@ import org.junit.jupiter.api.Test;
 class RedactionTest {
     @Test
     void masksAwsKeysNamedSecretsAndConfiguredValues() {
-        Redactor r = new Redactor(List.of("hunter2-configured", "ab"));
+        Redactor r = Redactor.DEFAULT.withSecrets(List.of("hunter2-configured", "ab"));
         String text = "key AKIAIOSFODNN7EXAMPLE and aws_secret_access_key = wJalrXUtnFEMI/K7MDENG "
                 + "\"password\":\"p4ss\" and hunter2-configured but ab stays";
         String out = r.redact(text);
         assertThat(out).doesNotContain("IOSFODNN7EXAMPLE", "wJalrXUtnFEMI", "p4ss", "hunter2-configured")
-                .contains("AKIA****", "aws_secret_access_key = ****", "ab stays");
+                .contains("key ****", "aws_secret_access_key = ****", "ab stays");
     }
 
     @Test
     void exceptionsCarryCommandDirectoryExitDiagnosticsAndRedactedOutput() {
-        Redactor r = new Redactor(List.of("s3cr3t-token-value"));
+        Redactor r = Redactor.DEFAULT.withSecrets(List.of("s3cr3t-token-value"));
         OutputBuffer buffer = new OutputBuffer(2);
         for (String line : List.of("one", "two AKIAABCDEFGHIJKLMNOP", "three", "four", "five s3cr3t-token-value")) {
             buffer.add(r.redact(line));

@@ -10,13 +10,13 @@ import java.util.Map;
 
 /** Everything a {@link LessonStack} is built from, computed before any jsii call. */
 record LessonInput(String uullid, String liveLessonId, int stage, AntidoteConfig config, String imageVersion,
-        String lessonDir, HostPlan plan, Map<String, String> tags, List<RoutingClaim> claims) {
+        String lessonDir, HostPlan plan, Map<String, String> tags, List<RoutingClaim> claims, boolean configure) {
 
     static LessonInput of(StackRequest request, AntidoteConfig config, String imageVersion) {
         return new LessonInput(request.stackName(), request.liveLesson().id(), request.liveLesson().stage(), config,
                 imageVersion, request.lesson().directory().toString().replace('\\', '/'),
                 HostPlan.of(request, config.imageOrg(), config.curriculumVersion()),
-                StackTags.of(request.liveLesson()), request.routingClaims());
+                StackTags.of(request.liveLesson()), request.routingClaims(), request.configure());
     }
 
     AwsConfig aws() {

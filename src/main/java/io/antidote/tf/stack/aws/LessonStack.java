@@ -71,7 +71,9 @@ final class LessonStack extends TerraformStack {
                     .name(ep.name() + "." + zoneName).type("A").ttl(60).records(List.of(ip)).build();
         }
         List<HttpRoute> routes = LessonRoutes.create(this, in, addresses);
-        configuration(in, host);
+        if (in.configure()) {
+            configuration(in, host);
+        }
         Map<String, String> httpRoutes = new LinkedHashMap<>();
         routes.forEach(r -> httpRoutes.put(r.key(), r.listener() + ":" + r.priority()));
         output(StackOutputs.ENDPOINT_ADDRESSES, endpointAddresses);

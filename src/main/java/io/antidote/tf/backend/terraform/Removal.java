@@ -1,0 +1,49 @@
+package io.antidote.tf.backend.terraform;
+
+import io.antidote.tf.tracing.Spans;
+import io.opentracing.Span;
+import java.util.Map;
+
+/**
+ * DELETE of one livelesson, also used by garbage collection: one {@code terraform destroy} of its stack, then its
+ * workspace (directory and state) removed, then, WHATEVER happened, its routing claims and its livelesson state. When
+ * the destroy fails, the workspace is kept (so PruneOrphans retries it: the stack has no livelesson any more) and the
+ * failure is recorded in the span and thrown after the state is gone.
+ */
+final class Removal {
+    private final Parts parts;
+
+    Removal(Parts parts) {
+        this.parts = parts;
+    }
+
+    void remove(Span parent, String liveLessonId) {
+        Span span = Spans.child(parts.tracer(), "backend.remove", parent);
+        span.setTag("liveLessonId", liveLessonId);
+        RuntimeException failure = null;
+        try {
+            parts.stacks().destroyAndRemove(parts.stacks().id(liveLessonId), span);
+        } catch (RuntimeException e) {
+            failure = e;
+            Evidence.record(span, e, parts.redactor());
+            Spans.error(span, e, parts.redactor());
+        } finally {
+            try {
+                parts.routes().remove(parts.stacks().instanceId() + "-" + liveLessonId);
+                parts.db().deleteLiveLesson(liveLessonId);
+                Spans.event(span, "livelesson state deleted", Map.of("liveLessonId", liveLessonId));
+            } catch (RuntimeException e) {
+                Spans.error(span, e, parts.redactor());
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+            span.finish();
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+}
