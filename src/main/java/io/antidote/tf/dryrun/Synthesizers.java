@@ -4,9 +4,10 @@ import io.antidote.tf.config.AntidoteConfig;
 import io.antidote.tf.config.AwsConfig;
 import io.antidote.tf.stack.StackSynthesizer;
 import io.antidote.tf.stack.aws.AwsStackSynthesizer;
+import io.antidote.tf.stack.local.LocalStackSynthesizer;
 import java.util.Map;
 
-/** The stack synthesizer of a configuration's target, or a usage error saying what the configuration lacks. */
+/** The stack synthesizer of a configuration's target ({@code aws} or {@code local}), or a usage error saying what the configuration lacks. */
 public final class Synthesizers {
     /** How many synths one jsii runtime serves before it is replaced (see docs/performance.md, "Synthesis"). */
     public static final int RECYCLE_EVERY = 500;
@@ -16,9 +17,8 @@ public final class Synthesizers {
 
     public static StackSynthesizer open(AntidoteConfig config, String imageVersion) {
         String target = config.backendConfigs().terraform().target();
-        if (!target.equals("aws")) {
-            throw DryRunException.usage("backendConfigs.terraform.target is '" + target
-                    + "'; dry runs synthesize the 'aws' target only");
+        if (target.equals("local")) {
+            return new LocalStackSynthesizer(config.backendConfigs().terraform().local());
         }
         AwsConfig aws = config.backendConfigs().terraform().aws();
         if (!aws.missingKeys().isEmpty()) {
