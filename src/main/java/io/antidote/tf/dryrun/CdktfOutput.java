@@ -38,7 +38,7 @@ public final class CdktfOutput {
             throw new DryRunException("cannot write the output directory " + out + ": " + parent
                     + " is not writable", false, e);
         } catch (IOException e) {
-            throw new DryRunException("cannot write the output directory " + out + ": " + e, false, e);
+            throw new DryRunException("cannot write the output directory " + out + ": " + OutputFiles.describe(e), false, e);
         }
         try {
             Map<String, LessonStack> byName = new TreeMap<>();
@@ -51,7 +51,7 @@ public final class CdktfOutput {
             replace(temp, target);
         } catch (IOException e) {
             delete(temp);
-            throw new DryRunException("cannot write the output directory " + out + ": " + e, false, e);
+            throw new DryRunException("cannot write the output directory " + out + ": " + OutputFiles.describe(e), false, e);
         }
     }
 
@@ -84,7 +84,7 @@ public final class CdktfOutput {
                             + " (not an earlier output): refusing to replace it", false);
                 }
             } catch (IOException e) {
-                throw new DryRunException("cannot read the output directory " + out + ": " + e, false, e);
+                throw new DryRunException("cannot read the output directory " + out + ": " + OutputFiles.describe(e), false, e);
             }
         }
     }
