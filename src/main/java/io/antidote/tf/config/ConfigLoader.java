@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
@@ -19,7 +20,8 @@ import java.nio.file.Path;
  * Reads Antidote's YAML configuration file into an {@link AntidoteConfig}. Strict: unknown keys, values of the
  * wrong type, missing required keys and out-of-range values are each a {@link ConfigException} naming the file and
  * the full key path. Enum values are the lower-case words ({@code tier: prod}), accepted in any case. A relative
- * {@code curriculumDir} is taken relative to the configuration file's directory.
+ * {@code curriculumDir}, and a relative {@code runner.cliConfigFile}, {@code runner.pluginCacheDir} or
+ * {@code runner.workDir}, are taken relative to the configuration file's directory.
  */
 public final class ConfigLoader {
     private static final ObjectMapper YAML = YAMLMapper.builder()
@@ -29,6 +31,8 @@ public final class ConfigLoader {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
             .build();
+
+    private static final String[] RELATIVE_RUNNER_PATHS = {"cliConfigFile", "pluginCacheDir", "workDir"};
 
     private ConfigLoader() {
     }
@@ -69,6 +73,7 @@ public final class ConfigLoader {
                 throw new ConfigException(origin, "", "the top level is " + ConfigErrors.describe(tree)
                         + ", not a mapping of keys to values", null);
             }
+            resolveRunnerPaths(tree, origin);
             config = YAML.treeToValue(tree, AntidoteConfig.class);
         } catch (JsonProcessingException e) {
             throw ConfigErrors.translate(origin, e);
@@ -77,5 +82,21 @@ public final class ConfigLoader {
         }
         return config.curriculumDir().isAbsolute() ? config
                 : config.withCurriculumDir(origin.toAbsolutePath().getParent().resolve(config.curriculumDir()).normalize());
+    }
+
+    /** Makes the runner's relative file settings absolute against {@code origin}'s directory, in the tree. */
+    private static void resolveRunnerPaths(JsonNode tree, Path origin) {
+        if (!(tree.path("backendConfigs").path("terraform").path("runner") instanceof ObjectNode runner)) {
+            return;
+        }
+        for (String key : RELATIVE_RUNNER_PATHS) {
+            JsonNode value = runner.get(key);
+            if (value != null && value.isTextual() && !value.asText().isBlank()) {
+                Path path = Path.of(value.asText().trim());
+                if (!path.isAbsolute()) {
+                    runner.put(key, origin.toAbsolutePath().getParent().resolve(path).normalize().toString());
+                }
+            }
+        }
     }
 }

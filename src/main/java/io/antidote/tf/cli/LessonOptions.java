@@ -1,0 +1,53 @@
+package io.antidote.tf.cli;
+
+import io.antidote.tf.dryrun.DryRunSettings;
+import java.nio.file.Path;
+import java.util.List;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Option;
+
+/** The options {@code synth} and {@code plan} share: configuration, curriculum, which lessons, and how to make them. */
+final class LessonOptions {
+    @Option(names = "--config", required = true, paramLabel = "FILE", description = "Antidote's configuration file.")
+    Path config;
+
+    @Option(names = "--curriculum", paramLabel = "DIR",
+            description = "The curriculum directory (default: curriculumDir of the configuration).")
+    Path curriculum;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Which which;
+
+    @Option(names = "--stage", paramLabel = "N", defaultValue = "0", description = "The stage to synthesize (default 0).")
+    int stage;
+
+    @Option(names = "--livelesson-id", paramLabel = "ID",
+            description = "The livelesson ID (one lesson only; default: derived from the lesson slug).")
+    String liveLessonId;
+
+    @Option(names = "--session-id", paramLabel = "ID", description = "The livesession ID (default: dryrun).")
+    String sessionId;
+
+    @Option(names = "--image-version", paramLabel = "TAG",
+            description = "Tag of the platform images (configurator, jupyter; default: latest).")
+    String imageVersion;
+
+    /** Exactly one of: named lessons, or all of them. */
+    static final class Which {
+        @Option(names = "--lesson", arity = "1..*", paramLabel = "SLUG", required = true,
+                description = "A lesson to include (repeatable).")
+        List<String> lessons;
+
+        @Option(names = "--all", required = true, description = "Every lesson the instance's tier offers.")
+        boolean all;
+    }
+
+    /** The lessons asked for; empty means all. */
+    List<String> slugs() {
+        return which.all ? List.of() : List.copyOf(which.lessons);
+    }
+
+    DryRunSettings settings() {
+        return new DryRunSettings(stage, liveLessonId, sessionId, imageVersion);
+    }
+}

@@ -1,0 +1,171 @@
+package io.antidote.tf.dryrun;
+
+import io.antidote.tf.curriculum.Problem;
+import io.antidote.tf.lesson.Lesson;
+import io.antidote.tf.terraform.Diagnostic;
+import io.antidote.tf.terraform.RunReport;
+import io.antidote.tf.terraform.SavedPlan;
+import io.antidote.tf.terraform.StackId;
+import io.antidote.tf.terraform.Terraform;
+import io.antidote.tf.terraform.TerraformException;
+import io.antidote.tf.terraform.Workspace;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The plan-only dry run: each selected lesson is synthesized (one at a time, jsii is single-threaded) and handed to
+ * a pool of {@code parallel} workers that run {@code terraform init} and {@code plan} in the stack's own workspace,
+ * then remove it. A stack's failure is an outcome, never an exception; lessons that failed validation are failed
+ * outcomes with their problems. Nothing is ever applied.
+ *
+ * <p>The provider plugin cache is shared, and an {@code init} without a dependency lock file re-installs the provider
+ * into the cache, pulling it from under the plans of other stacks that linked it ("there is no package ... cached
+ * in .terraform/providers"). So the first stack's {@code init} runs alone, and its {@code .terraform.lock.hcl} is
+ * given to every later stack, whose {@code init} then only links the cached provider.
+ */
+public final class PlanRun {
+    private static final String LOCK_FILE = ".terraform.lock.hcl";
+    private final Terraform terraform;
+    private final DryRunStacks stacks;
+    private final String instanceId;
+    private final int parallel;
+    private final Progress progress;
+    private final AtomicBoolean firstClaimed = new AtomicBoolean();
+    private final CompletableFuture<String> lockFile = new CompletableFuture<>();
+
+    public PlanRun(Terraform terraform, DryRunStacks stacks, String instanceId, int parallel, Progress progress) {
+        if (parallel < 1) {
+            throw DryRunException.usage("--parallel must be at least 1, not " + parallel);
+        }
+        this.terraform = terraform;
+        this.stacks = stacks;
+        this.instanceId = instanceId;
+        this.parallel = parallel;
+        this.progress = progress;
+    }
+
+    public PlanReport run(LessonSelection selection) {
+        long start = System.nanoTime();
+        List<CompletableFuture<StackOutcome>> outcomes = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(parallel, r -> {
+            Thread t = new Thread(r, "plan-worker");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            for (InvalidLesson invalid : selection.invalid()) {
+                StackOutcome o = StackOutcome.failed(invalid.name(), "", StackOutcome.Step.VALIDATION,
+                        invalid.problems().size() + " curriculum problem(s)",
+                        invalid.problems().stream().map(Problem::format).toList(), Duration.ZERO);
+                progress.finished(o);
+                outcomes.add(CompletableFuture.completedFuture(o));
+            }
+            for (Lesson lesson : selection.lessons()) {
+                long t0 = System.nanoTime();
+                progress.step(lesson.slug(), "synth");
+                LessonStack stack;
+                try {
+                    stack = stacks.synth(lesson);
+                } catch (RuntimeException e) {
+                    StackOutcome o = StackOutcome.failed(lesson.slug(), "", StackOutcome.Step.SYNTH,
+                            oneLine(e.getMessage()), List.of(), since(t0));
+                    progress.finished(o);
+                    outcomes.add(CompletableFuture.completedFuture(o));
+                    continue;
+                }
+                outcomes.add(CompletableFuture.supplyAsync(() -> plan(stack, t0), pool));
+            }
+            return new PlanReport(outcomes.stream().map(CompletableFuture::join).toList(),
+                    terraform.version().text(), since(start));
+        } finally {
+            pool.shutdownNow();
+            progress.close();
+        }
+    }
+
+    private StackOutcome plan(LessonStack stack, long t0) {
+        String lesson = stack.lessonSlug();
+        String name = stack.stack().name();
+        StackOutcome.Step step = StackOutcome.Step.INIT;
+        Workspace ws = null;
+        StackOutcome outcome;
+        try {
+            ws = terraform.workspaces().open(new StackId(instanceId, stack.liveLessonId()));
+            ws.writeStack(stack.stack().json());
+            progress.step(lesson, "init");
+            init(ws);
+            step = StackOutcome.Step.PLAN;
+            progress.step(lesson, "plan");
+            SavedPlan plan = terraform.plan(ws, null);
+            outcome = StackOutcome.planned(lesson, name, plan.summary(), since(t0));
+        } catch (TerraformException e) {
+            outcome = StackOutcome.failed(lesson, name, step, oneLine(e.getMessage()), diagnostics(e), since(t0));
+        } catch (RuntimeException | IOException e) {
+            outcome = StackOutcome.failed(lesson, name, step, oneLine(String.valueOf(e)), List.of(), since(t0));
+        } finally {
+            if (ws != null) {
+                try {
+                    terraform.workspaces().remove(ws);
+                } catch (RuntimeException e) {
+                    // the run's temporary work directory is removed as a whole afterwards
+                }
+            }
+        }
+        progress.finished(outcome);
+        return outcome;
+    }
+
+    /** The first caller inits alone and publishes its lock file; the others wait for it and start from it. */
+    private void init(Workspace ws) throws IOException {
+        Path lock = ws.dir().resolve(LOCK_FILE);
+        if (firstClaimed.compareAndSet(false, true)) {
+            try {
+                terraform.init(ws, null);
+            } finally {
+                lockFile.complete(Files.exists(lock) ? Files.readString(lock) : null);
+            }
+            return;
+        }
+        String seed = lockFile.join();
+        if (seed != null) {
+            Files.writeString(lock, seed);
+        }
+        terraform.init(ws, null);
+    }
+
+    /** Terraform's error diagnostics, or the tail of its output when it reported none. */
+    static List<String> diagnostics(TerraformException e) {
+        RunReport report = e.report().orElse(null);
+        if (report == null) {
+            return List.of();
+        }
+        List<String> lines = new ArrayList<>();
+        for (Diagnostic d : report.errors()) {
+            lines.add(d.oneLine() + (d.detail().isEmpty() ? "" : "\n  " + d.detail().replace("\n", "\n  ")));
+        }
+        if (lines.isEmpty() && !report.outputTail().isEmpty()) {
+            lines.add(report.outputTail());
+        }
+        return lines;
+    }
+
+    private static String oneLine(String message) {
+        if (message == null) {
+            return "failed";
+        }
+        int nl = message.indexOf('\n');
+        return nl < 0 ? message : message.substring(0, nl);
+    }
+
+    private static Duration since(long nanos) {
+        return Duration.ofNanos(System.nanoTime() - nanos);
+    }
+}
