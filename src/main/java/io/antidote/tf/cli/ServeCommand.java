@@ -64,8 +64,9 @@ public final class ServeCommand implements Callable<Integer> {
                 Thread.currentThread().interrupt();
             }
         }, "antidote-tf-serve-stop");
-        try (Lifecycle lc = Lifecycle.open(options, config, Curricula.offered(all, config.tier()), TerraformListener.NONE);
-                Connection nats = connect(config.natsUrl())) {
+        try (Connection nats = connect(config.natsUrl());
+                Lifecycle lc = Lifecycle.open(options, config, Curricula.offered(all, config.tier()),
+                        TerraformListener.NONE)) {
             WireFormat wire = new WireFormat(lc.tracer);
             try (Scheduler scheduler = new Scheduler(lc.backend, lc.db, config, lc.tracer, Clock.systemUTC(),
                     new NatsRequestSource(nats, wire), new NatsCompletionSink(nats, wire))) {
@@ -87,10 +88,14 @@ public final class ServeCommand implements Callable<Integer> {
     }
 
     private static Connection connect(String url) {
+        BrokerLog log = new BrokerLog();
         Options natsOptions = new Options.Builder().server(url).connectionTimeout(CONNECT_TIMEOUT)
-                .maxReconnects(-1).connectionName("antidote-tf-scheduler").build();
+                .maxReconnects(-1).connectionName("antidote-tf-scheduler").errorListener(log).connectionListener(log)
+                .build();
         try {
-            return Nats.connect(natsOptions);
+            Connection connection = Nats.connect(natsOptions);
+            log.connected();
+            return connection;
         } catch (IOException e) {
             throw new AntidoteException("cannot connect to NATS at " + url + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
