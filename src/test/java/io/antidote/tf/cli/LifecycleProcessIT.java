@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * Bad invocations of the lifecycle commands as real processes ({@code java -jar}): the exit code reaches the shell,
  * stderr is exactly one line (no log lines, no stack trace), stdout is empty, and nothing is written.
  */
-class CliProcessIT {
+class LifecycleProcessIT {
     CliLab lab;
 
     @BeforeEach
