@@ -45,6 +45,7 @@ public final class SynthCommand implements Callable<Integer> {
                     + "nothing written; first: " + first.name() + ": " + first.problems().get(0).format()
                     + " (antidote-tf validate --curriculum DIR lists all)", false);
         }
+        CdktfOutput.checkWritable(out);
         List<Lesson> lessons = setup.selection().lessons();
         List<LessonStack> stacks = new ArrayList<>();
         try (StackSynthesizer synthesizer = Synthesizers.open(setup.config(), setup.settings().imageVersion())) {

@@ -25,21 +25,15 @@ public final class CdktfOutput {
     private CdktfOutput() {
     }
 
+    /** Fails now, before any synthesis, when {@link #write} could not write {@code out}. */
+    public static void checkWritable(Path out) {
+        delete(reserve(out));
+    }
+
     /** Writes {@code stacks}, named by lesson slug, as the directory {@code out}. */
     public static void write(Path out, List<LessonStack> stacks) {
         Path target = out.toAbsolutePath().normalize();
-        checkReplaceable(out, target);
-        Path parent = target.getParent();
-        Path temp;
-        try {
-            Files.createDirectories(parent);
-            temp = Files.createTempDirectory(parent, "." + target.getFileName() + ".tmp-");
-        } catch (AccessDeniedException e) {
-            throw new DryRunException("cannot write the output directory " + out + ": " + parent
-                    + " is not writable", false, e);
-        } catch (IOException e) {
-            throw new DryRunException("cannot write the output directory " + out + ": " + e, false, e);
-        }
+        Path temp = reserve(out);
         try {
             Map<String, LessonStack> byName = new TreeMap<>();
             stacks.forEach(s -> byName.put(s.lessonSlug(), s));
@@ -51,8 +45,26 @@ public final class CdktfOutput {
             replace(temp, target);
         } catch (IOException e) {
             delete(temp);
-            throw new DryRunException("cannot write the output directory " + out + ": " + e, false, e);
+            throw new DryRunException("cannot write the output directory " + out + ": " + OutputFiles.describe(e), false, e);
         }
+    }
+
+    /** Checks that {@code out} may be replaced and returns a new temporary directory beside it. */
+    private static Path reserve(Path out) {
+        Path target = out.toAbsolutePath().normalize();
+        checkReplaceable(out, target);
+        Path parent = target.getParent();
+        Path temp;
+        try {
+            Files.createDirectories(parent);
+            temp = Files.createTempDirectory(parent, "." + target.getFileName() + ".tmp-");
+        } catch (AccessDeniedException e) {
+            throw new DryRunException("cannot write the output directory " + out + ": " + parent
+                    + " is not writable", false, e);
+        } catch (IOException e) {
+            throw new DryRunException("cannot write the output directory " + out + ": " + OutputFiles.describe(e), false, e);
+        }
+        return temp;
     }
 
     /** CDKTF 0.19's {@code manifest.json} for stacks {@code names}, byte for byte (no final newline). */
@@ -84,7 +96,7 @@ public final class CdktfOutput {
                             + " (not an earlier output): refusing to replace it", false);
                 }
             } catch (IOException e) {
-                throw new DryRunException("cannot read the output directory " + out + ": " + e, false, e);
+                throw new DryRunException("cannot read the output directory " + out + ": " + OutputFiles.describe(e), false, e);
             }
         }
     }

@@ -43,7 +43,7 @@ public final class OutputFiles {
             throw new DryRunException("cannot write " + what + " " + file + ": " + target.getParent()
                     + (e instanceof AccessDeniedException ? " is not writable" : " does not exist"), false, e);
         } catch (IOException e) {
-            throw new DryRunException("cannot write " + what + " " + file + ": " + e, false, e);
+            throw new DryRunException("cannot write " + what + " " + file + ": " + describe(e), false, e);
         } finally {
             if (temp != null) {
                 try {
@@ -53,6 +53,18 @@ public final class OutputFiles {
                 }
             }
         }
+    }
+
+    /** An I/O failure in words, without the exception's class name. */
+    static String describe(java.io.IOException e) {
+        if (e instanceof java.nio.file.FileSystemException f) {
+            String reason = f instanceof AccessDeniedException ? "permission denied"
+                    : f instanceof NoSuchFileException ? "does not exist"
+                    : f instanceof java.nio.file.FileAlreadyExistsException ? "is in the way (a file, not a directory)"
+                    : f.getReason() != null ? f.getReason() : "failed";
+            return f.getFile() + ": " + reason;
+        }
+        return String.valueOf(e.getMessage());
     }
 
     /** Deletes {@code dir} and everything in it; best effort. */

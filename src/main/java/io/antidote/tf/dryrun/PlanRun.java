@@ -9,25 +9,37 @@ import io.antidote.tf.terraform.StackId;
 import io.antidote.tf.terraform.Terraform;
 import io.antidote.tf.terraform.TerraformException;
 import io.antidote.tf.terraform.Workspace;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The plan-only dry run: each selected lesson is synthesized (one at a time, jsii is single-threaded) and handed to
  * a pool of {@code parallel} workers that run {@code terraform init} and {@code plan} in the stack's own workspace,
  * then remove it. A stack's failure is an outcome, never an exception; lessons that failed validation are failed
  * outcomes with their problems. Nothing is ever applied.
+ *
+ * <p>The provider plugin cache is shared, and an {@code init} without a dependency lock file re-installs the provider
+ * into the cache, pulling it from under the plans of other stacks that linked it ("there is no package ... cached
+ * in .terraform/providers"). So the first stack's {@code init} runs alone, and its {@code .terraform.lock.hcl} is
+ * given to every later stack, whose {@code init} then only links the cached provider.
  */
 public final class PlanRun {
+    private static final String LOCK_FILE = ".terraform.lock.hcl";
     private final Terraform terraform;
     private final DryRunStacks stacks;
     private final String instanceId;
     private final int parallel;
     private final Progress progress;
+    private final AtomicBoolean firstClaimed = new AtomicBoolean();
+    private final CompletableFuture<String> lockFile = new CompletableFuture<>();
 
     public PlanRun(Terraform terraform, DryRunStacks stacks, String instanceId, int parallel, Progress progress) {
         if (parallel < 1) {
@@ -89,14 +101,14 @@ public final class PlanRun {
             ws = terraform.workspaces().open(new StackId(instanceId, stack.liveLessonId()));
             ws.writeStack(stack.stack().json());
             progress.step(lesson, "init");
-            terraform.init(ws, null);
+            init(ws);
             step = StackOutcome.Step.PLAN;
             progress.step(lesson, "plan");
             SavedPlan plan = terraform.plan(ws, null);
             outcome = StackOutcome.planned(lesson, name, plan.summary(), since(t0));
         } catch (TerraformException e) {
             outcome = StackOutcome.failed(lesson, name, step, oneLine(e.getMessage()), diagnostics(e), since(t0));
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | IOException e) {
             outcome = StackOutcome.failed(lesson, name, step, oneLine(String.valueOf(e)), List.of(), since(t0));
         } finally {
             if (ws != null) {
@@ -109,6 +121,24 @@ public final class PlanRun {
         }
         progress.finished(outcome);
         return outcome;
+    }
+
+    /** The first caller inits alone and publishes its lock file; the others wait for it and start from it. */
+    private void init(Workspace ws) throws IOException {
+        Path lock = ws.dir().resolve(LOCK_FILE);
+        if (firstClaimed.compareAndSet(false, true)) {
+            try {
+                terraform.init(ws, null);
+            } finally {
+                lockFile.complete(Files.exists(lock) ? Files.readString(lock) : null);
+            }
+            return;
+        }
+        String seed = lockFile.join();
+        if (seed != null) {
+            Files.writeString(lock, seed);
+        }
+        terraform.init(ws, null);
     }
 
     /** Terraform's error diagnostics, or the tail of its output when it reported none. */

@@ -1,0 +1,118 @@
+package io.antidote.tf.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.antidote.tf.stack.TerraformCommands;
+import io.antidote.tf.testing.Requirements;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every example lesson with the real terraform: the committed stacks pass init, validate and plan; the plan command
+ * reports counts, validation failures and init failures with diagnostics, and leaves no work directory behind.
+ */
+class ExamplePlanIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    @TempDir
+    Path temp;
+
+    @BeforeEach
+    void needsTerraformAndTheMirror() {
+        Requirements.tool("terraform");
+        Requirements.path(Path.of("/opt/tf-plugins/registry.terraform.io/hashicorp/aws"), "the AWS provider mirror");
+    }
+
+    @Test
+    void everyCommittedExampleStackInitsValidatesAndPlans() throws Exception {
+        TerraformCommands tf = TerraformCommands.require();
+        for (String lesson : List.of("linux-first-steps", "routed-pair", "web-dashboard")) {
+            Path dir = Files.createDirectories(temp.resolve(lesson));
+            Files.copy(Path.of("stacks/stacks", lesson, "cdk.tf.json"), dir.resolve("cdk.tf.json"));
+            tf.ok(dir, "init", "-input=false", "-no-color");
+            tf.ok(dir, "validate", "-no-color");
+            TerraformCommands.Result plan = tf.run(dir, "plan", "-input=false", "-no-color", "-lock=false",
+                    "-detailed-exitcode");
+            assertThat(plan.exitCode()).as(lesson + ": " + plan.stderr()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aBrokenLessonIsReportedAndTheOthersStillPlan() throws Exception {
+        Path curriculum = copy(Cli.EXAMPLE_CURRICULUM, temp.resolve("curriculum"));
+        Files.delete(curriculum.resolve("lessons/web-dashboard/stage0/guide.md"));
+        Path config = Cli.config(temp);
+        List<String> before = planDirs();
+        Path md = temp.resolve("report.md");
+        Path json = temp.resolve("report.json");
+        Cli.Result r = Cli.run("plan", "--config", config.toString(), "--curriculum", curriculum.toString(), "--all",
+                "--parallel", "2", "--report-md", md.toString(), "--report-json", json.toString());
+        assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(ExitCodes.FAILED);
+        JsonNode report = JSON.readTree(Files.readString(json));
+        assertThat(report.get("stacksTotal").asInt()).isEqualTo(3);
+        assertThat(report.get("stacksFailed").asInt()).isEqualTo(1);
+        assertThat(report.get("stacks")).anySatisfy(s -> {
+            assertThat(s.get("lesson").asText()).isEqualTo("web-dashboard");
+            assertThat(s.get("step").asText()).isEqualTo("validation");
+            assertThat(s.get("diagnostics").toString()).contains("stage0");
+        });
+        assertThat(report.get("stacks")).filteredOn(s -> s.get("result").asText().equals("planned"))
+                .extracting(s -> s.get("lesson").asText()).containsExactlyInAnyOrder("linux-first-steps", "routed-pair");
+        assertThat(report.get("stacks")).filteredOn(s -> s.get("lesson").asText().equals("routed-pair"))
+                .allSatisfy(s -> assertThat(s.get("add").asInt()).isGreaterThan(10));
+        assertThat(Files.readString(md)).contains("| routed-pair |").contains("❌ failed: validation")
+                .contains("<details>");
+        assertThat(r.out()).contains("3 stack(s): 2 planned (2 with changes), 1 failed");
+        assertThat(r.err()).contains("[3/3]");
+        assertThat(planDirs()).as("temporary work directories left").isEqualTo(before);
+    }
+
+    @Test
+    void detailedExitcodeIsTwoWhenEveryStackPlansWithChanges() throws Exception {
+        Cli.Result r = Cli.run("plan", "--config", Cli.config(temp).toString(), "--lesson", "linux-first-steps",
+                "--detailed-exitcode", "--output", "json");
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.CHANGES);
+        assertThat(JSON.readTree(r.out()).at("/stacks/0/add").asInt()).isGreaterThan(5);
+    }
+
+    @Test
+    void anInitFailureCarriesTerraformsDiagnostics() throws Exception {
+        Path emptyMirror = Files.createDirectories(temp.resolve("empty-mirror"));
+        Path cli = Files.writeString(temp.resolve("cli.hcl"), Files.readString(Cli.EXAMPLE_CONFIG
+                .resolveSibling("terraformrc.hcl")).replace("/opt/tf-plugins", emptyMirror.toString()));
+        Path config = Cli.config(temp, "cliConfigFile: " + Cli.EXAMPLE_CONFIG.resolveSibling("terraformrc.hcl"),
+                "cliConfigFile: " + cli, "pluginCacheDir: " + Cli.SHARED_PLUGIN_CACHE,
+                "pluginCacheDir: " + temp.resolve("cache"));
+        Cli.Result r = Cli.run("plan", "--config", config.toString(), "--lesson", "linux-first-steps", "--output", "json");
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.FAILED);
+        JsonNode stack = JSON.readTree(r.out()).at("/stacks/0");
+        assertThat(stack.get("step").asText()).isEqualTo("init");
+        assertThat(stack.get("diagnostics").toString()).contains("hashicorp/aws");
+    }
+
+    static List<String> planDirs() throws Exception {
+        try (Stream<Path> s = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("antidote-tf-plan-")).sorted().toList();
+        }
+    }
+
+    static Path copy(Path from, Path to) throws Exception {
+        try (Stream<Path> s = Files.walk(from)) {
+            for (Path p : s.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+        return to;
+    }
+}
