@@ -68,7 +68,7 @@ final class Lifecycle implements AutoCloseable {
         } catch (RuntimeException e) {
             closeTracer(tracer);
             db.close();
-            if (!existed) {
+            if (!existed && !file.toString().equals(LifecycleOptions.MEMORY)) {
                 forget(file);
             }
             throw e;

@@ -15,12 +15,15 @@ import picocli.CommandLine.Option;
  */
 final class LifecycleOptions {
     static final String DB_FILE = "antidote-tf.db";
+    /** {@code --db :memory:}: state kept in this process only (a {@code serve} whose state need not outlive it). */
+    static final String MEMORY = ":memory:";
 
     @Option(names = "--config", required = true, paramLabel = "FILE", description = "Antidote's configuration file.")
     Path config;
 
     @Option(names = "--db", paramLabel = "FILE",
-            description = "The state database (SQLite; default: antidote-tf.db next to the runner's workDir).")
+            description = "The state database (SQLite; default: antidote-tf.db next to the runner's workDir; "
+                    + ":memory: keeps it in this process only).")
     Path db;
 
     @Option(names = "--image-version", paramLabel = "TAG", defaultValue = BuildInfo.DEFAULT_IMAGE_VERSION,
@@ -29,6 +32,9 @@ final class LifecycleOptions {
 
     /** The database file: {@code --db}, else {@code antidote-tf.db} in the parent of the runner's work directory. */
     Path database(AntidoteConfig config) {
+        if (db != null && db.toString().equals(MEMORY)) {
+            return db;
+        }
         if (db != null) {
             return db.toAbsolutePath().normalize();
         }

@@ -173,6 +173,14 @@ class LifecycleInvocationTest {
     }
 
     @Test
+    void anInMemoryDatabaseIsNotAFile() throws IOException {
+        CliLab.Run run = CliLab.run("list", "--config", lab.config().toString(), "--db", ":memory:", "--output", "json");
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out().strip()).isEqualTo("[ ]");
+        assertThat(Path.of(":memory:")).doesNotExist();
+    }
+
+    @Test
     void listShowsEveryLiveLessonWithoutItsPasswords() throws IOException {
         try (SqliteDataManager db = lab.openDb()) {
             db.createLiveLesson(liveLesson("ready00001", LiveLessonStatus.READY, false));
