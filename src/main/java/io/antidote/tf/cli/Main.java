@@ -15,6 +15,12 @@ import picocli.CommandLine.Command;
             ValidateCommand.class,
             SynthCommand.class,
             PlanCommand.class,
+            UpCommand.class,
+            StageCommand.class,
+            DownCommand.class,
+            ListCommand.class,
+            PruneCommand.class,
+            ServeCommand.class,
         })
 public final class Main {
 

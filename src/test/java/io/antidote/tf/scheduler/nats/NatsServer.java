@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /** A real nats-server on a free loopback port, for integration tests; its output goes to a file in {@code dir}. */
-final class NatsServer implements AutoCloseable {
+public final class NatsServer implements AutoCloseable {
     private final Process process;
     private final int port;
     private final Path log;
@@ -22,7 +22,7 @@ final class NatsServer implements AutoCloseable {
         this.log = log;
     }
 
-    static NatsServer start(Path dir) throws IOException, InterruptedException {
+    public static NatsServer start(Path dir) throws IOException, InterruptedException {
         Path binary = Requirements.tool("nats-server");
         int port = freePort();
         Path log = dir.resolve("nats-server.log");
@@ -33,11 +33,11 @@ final class NatsServer implements AutoCloseable {
         return server;
     }
 
-    String url() {
+    public String url() {
         return "nats://127.0.0.1:" + port;
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 

@@ -1,0 +1,68 @@
+package io.antidote.tf.cli;
+
+import io.antidote.tf.config.AntidoteConfig;
+import io.antidote.tf.config.ConfigLoader;
+import io.antidote.tf.live.LessonScheduleRequest;
+import io.antidote.tf.live.LiveLesson;
+import io.antidote.tf.live.Operation;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code antidote-tf down ID}: the backend's DELETE in this process: one destroy of the livelesson's stack, then
+ * its state removed whatever happened. Exit 0 when the infrastructure is gone; 1 when the destroy failed (the state
+ * is removed all the same, the workspace is kept for {@code prune --orphans} to retry).
+ */
+@Command(name = "down", mixinStandardHelpOptions = true,
+        description = "Destroy a livelesson's infrastructure and remove its state.")
+public final class DownCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    LifecycleOptions options;
+
+    @Parameters(index = "0", paramLabel = "ID", description = "The livelesson.")
+    String id;
+
+    @Override
+    public Integer call() {
+        LifecycleLogs.quiet();
+        PrintWriter err = spec.commandLine().getErr();
+        AntidoteConfig config = ConfigLoader.load(options.config);
+        try (Lifecycle state = Lifecycle.state(options, config)) {
+            Known.liveLesson(spec.commandLine(), state, id);
+        }
+        try (Lifecycle lc = Lifecycle.open(options, config, null, new ResourceProgress(err))) {
+            LiveLesson live = Known.liveLesson(spec.commandLine(), lc, id);
+            int grace = config.backendConfigs().terraform().runner().cancelGraceSeconds();
+            try (Interruption interruption = Interruption.during(err, Duration.ofSeconds(grace + 30L))) {
+                try {
+                    lc.backend.handleDelete(null, new LessonScheduleRequest(Operation.DELETE, id, live.sessionId(),
+                            live.lessonSlug(), live.stage()));
+                } catch (RuntimeException e) {
+                    Path kept = lc.stackDir(id);
+                    err.println(Failures.PREFIX + "destroying livelesson " + id + " failed: "
+                            + Failures.firstLine(e.getMessage()) + "; its state is removed"
+                            + (Files.exists(kept) ? ", its workspace " + kept + " is kept for `antidote-tf prune "
+                                    + "--orphans " + options.flags() + "`" : ""));
+                    err.flush();
+                    return ExitCodes.FAILED;
+                }
+                PrintWriter out = spec.commandLine().getOut();
+                out.println("livelesson " + id + " removed");
+                out.flush();
+                return ExitCodes.OK;
+            }
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package io.antidote.tf.cli;
+
+import io.antidote.tf.config.AntidoteConfig;
+import io.antidote.tf.config.ConfigLoader;
+import io.antidote.tf.live.LiveLesson;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code antidote-tf prune [--orphans]}: garbage collection from a shell. With {@code --orphans}, first every stack of
+ * this instance without a livelesson is destroyed and removed (PruneOrphans); then livelessons idle longer than
+ * {@code liveLessonTTL} (unless their session is persistent) are removed (PruneOldLiveLessons). Prints each removed
+ * livelesson and stack; exit 1 when an orphaned stack could not be removed.
+ */
+@Command(name = "prune", mixinStandardHelpOptions = true,
+        description = "Remove livelessons idle longer than liveLessonTTL and, with --orphans, stacks without a livelesson.")
+public final class PruneCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    LifecycleOptions options;
+
+    @Option(names = "--orphans", description = "First destroy and remove every stack that has no livelesson.")
+    boolean orphans;
+
+    @Override
+    public Integer call() {
+        LifecycleLogs.quiet();
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = spec.commandLine().getOut();
+        AntidoteConfig config = ConfigLoader.load(options.config);
+        try (Lifecycle lc = Lifecycle.open(options, config, null, new ResourceProgress(err))) {
+            int grace = config.backendConfigs().terraform().runner().cancelGraceSeconds();
+            try (Interruption interruption = Interruption.during(err, Duration.ofSeconds(grace + 30L))) {
+                List<String> failed = new ArrayList<>();
+                if (orphans) {
+                    Set<String> live = ids(lc);
+                    List<String> before = lc.stacks().stream().filter(s -> !live.contains(s)).toList();
+                    lc.backend.pruneOrphans();
+                    List<String> after = lc.stacks();
+                    for (String id : before) {
+                        if (after.contains(id)) {
+                            failed.add(id);
+                        } else {
+                            out.println("removed orphaned stack " + id);
+                        }
+                    }
+                }
+                List<LiveLesson> before = lc.db.listLiveLessons();
+                lc.backend.pruneOldLiveLessons(null);
+                Set<String> after = ids(lc);
+                before.stream().filter(l -> !after.contains(l.id())).forEach(l -> out.println("removed livelesson "
+                        + l.id() + " (lesson " + l.lessonSlug() + ", last active " + l.lastActiveTime() + ")"));
+                out.flush();
+                for (String id : failed) {
+                    err.println(Failures.PREFIX + "orphaned stack " + id + " could not be removed; its workspace "
+                            + lc.stackDir(id) + " is kept for the next prune");
+                }
+                err.flush();
+                return failed.isEmpty() ? ExitCodes.OK : ExitCodes.FAILED;
+            }
+        }
+    }
+
+    private static Set<String> ids(Lifecycle lc) {
+        return lc.db.listLiveLessons().stream().map(LiveLesson::id).collect(Collectors.toSet());
+    }
+}

@@ -1,0 +1,138 @@
+package io.antidote.tf.cli;
+
+import io.antidote.tf.config.AntidoteConfig;
+import io.antidote.tf.config.ConfigLoader;
+import io.antidote.tf.curriculum.LoadResult;
+import io.antidote.tf.lesson.Curriculum;
+import io.antidote.tf.lesson.Lesson;
+import io.antidote.tf.live.LessonScheduleRequest;
+import io.antidote.tf.live.LiveLesson;
+import io.antidote.tf.live.LiveLessonFactory;
+import io.antidote.tf.live.LiveLessonStatus;
+import io.antidote.tf.live.LiveSession;
+import io.antidote.tf.live.Operation;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code antidote-tf up}: starts a livelesson from a shell, as the API and scheduler would: the curriculum (tier
+ * filtered) stored in the state database, the livesession created if absent, the livelesson created and stored,
+ * then the backend's CREATE run in this process, resource progress on stderr. Prints the livelesson (ID, status,
+ * endpoints and addresses) on stdout. Exit 0 when READY; 1 when it failed, the livelesson then stays in the
+ * database with Error=true so {@code down} can remove it. Ctrl-C cancels terraform and leaves the same.
+ */
+@Command(name = "up", mixinStandardHelpOptions = true,
+        description = "Create a livelesson of a lesson and run its infrastructure until READY.")
+public final class UpCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    LifecycleOptions options;
+
+    @Option(names = "--curriculum", paramLabel = "DIR",
+            description = "The curriculum directory (default: curriculumDir of the configuration).")
+    Path curriculum;
+
+    @Option(names = "--lesson", required = true, paramLabel = "SLUG", description = "The lesson to start.")
+    String lesson;
+
+    @Option(names = "--stage", paramLabel = "N", defaultValue = "0", description = "The stage to start at (default 0).")
+    int stage;
+
+    @Option(names = "--session", paramLabel = "ID",
+            description = "The livesession (default: cli-<user>); created when absent.")
+    String session;
+
+    @Option(names = "--output", paramLabel = "FORMAT", defaultValue = "text",
+            description = "What stdout shows: ${COMPLETION-CANDIDATES} (default: text).")
+    LiveLessonView.Format output;
+
+    @Override
+    public Integer call() {
+        LifecycleLogs.quiet();
+        PrintWriter err = spec.commandLine().getErr();
+        AntidoteConfig config = ConfigLoader.load(options.config);
+        LoadResult all = Curricula.load(curriculum != null ? curriculum : config.curriculumDir());
+        Curriculum offered = Curricula.offered(all, config.tier());
+        Lesson chosen = Curricula.lesson(spec.commandLine(), all, config.tier(), lesson);
+        if (stage < 0 || stage >= chosen.stages().size()) {
+            throw new ParameterException(spec.commandLine(), "lesson '" + lesson + "' has stages 0.."
+                    + (chosen.stages().size() - 1) + ", there is no stage " + stage);
+        }
+        String sessionId = session != null ? session : defaultSession();
+        if (sessionId.isBlank()) {
+            throw new ParameterException(spec.commandLine(), "--session must not be empty");
+        }
+        try (Lifecycle lc = Lifecycle.open(options, config, offered, new ResourceProgress(err))) {
+            LiveLessonFactory factory = new LiveLessonFactory(config.instanceId(), config.hepsDomain(),
+                    BuildInfo.of(options.imageVersion).get("imageVersion"), offered.root(), lc.db::getImage,
+                    LiveLessonFactory.randomIds(), Clock.systemUTC());
+            LiveLesson live = factory.create(chosen, stage, sessionId);
+            if (lc.db.getLiveSession(sessionId).isEmpty()) {
+                lc.db.createLiveSession(new LiveSession(sessionId, "", false, Instant.now()));
+            }
+            lc.db.createLiveLesson(live);
+            return create(lc, live, err);
+        }
+    }
+
+    private int create(Lifecycle lc, LiveLesson live, PrintWriter err) {
+        say(err, "livelesson " + live.id() + ": creating lesson " + live.lessonSlug() + " stage " + live.stage()
+                + " (database " + lc.dbFile + ")");
+        RuntimeException failure = null;
+        int grace = lc.config.backendConfigs().terraform().runner().cancelGraceSeconds();
+        try (Interruption interruption = Interruption.during(err, java.time.Duration.ofSeconds(grace + 30L))) {
+            try {
+                lc.backend.handleCreate(null, new LessonScheduleRequest(Operation.CREATE, live.id(), live.sessionId(),
+                        live.lessonSlug(), live.stage()));
+            } catch (RuntimeException e) {
+                failure = e;
+            }
+            LiveLesson now = lc.db.getLiveLesson(live.id()).orElse(null);
+            if (now != null) {
+                print(now);
+            }
+            boolean ready = failure == null && now != null && now.status() == LiveLessonStatus.READY && !now.error();
+            if (!ready) {
+                say(err, Failures.PREFIX + "livelesson " + live.id() + (interruption.fired() ? " interrupted" : " failed")
+                        + (failure != null ? ": " + Failures.firstLine(failure.getMessage()) : "")
+                        + "; it stays in the database with Error=true: `antidote-tf down " + live.id()
+                        + " " + options.flags() + "` removes it" + LifecycleLogs.HINT);
+            }
+            return ready ? ExitCodes.OK : ExitCodes.FAILED;
+        }
+    }
+
+    private void print(LiveLesson l) {
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(switch (output) {
+            case text -> LiveLessonView.text(l, Instant.now());
+            case json -> LiveLessonView.json(l, Instant.now());
+        });
+        out.flush();
+    }
+
+    private static void say(PrintWriter err, String line) {
+        synchronized (err) {
+            err.println(line);
+            err.flush();
+        }
+    }
+
+    /** {@code cli-<user>}: stable per user, so one user's livelessons share a session. */
+    static String defaultSession() {
+        String user = System.getProperty("user.name", "").toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]", "-");
+        return "cli-" + (user.isBlank() ? "user" : user);
+    }
+}
