@@ -1,5 +1,6 @@
 package io.antidote.tf.terraform;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,28 +8,37 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.zeroturnaround.exec.ProcessExecutor;
-import org.zeroturnaround.exec.StartedProcess;
-import org.zeroturnaround.exec.stream.LogOutputStream;
 
 /**
  * The one class that owns terraform child processes. It starts the binary through {@code setsid} so that it leads
- * its own process group, with exactly the given environment, hands every output line to a sink as it arrives, and
- * ends the run on exit, on timeout or on stall. Cancelling is two-phase: SIGINT to terraform, a bounded grace period,
- * then SIGKILL to the whole group (provider plugins and provisioner children included). After every run, whatever
- * is left in the group is killed, so nothing outlives the command.
+ * its own process group, with exactly the given environment and stdin at end of file, hands every output line to a
+ * sink as it arrives ({@link OutputPump}), and ends the run on exit, on timeout or on stall. Cancelling is two-phase:
+ * SIGINT to terraform, a bounded grace period, then SIGKILL to the whole group (provider plugins and provisioner
+ * children included). After every run, whatever is left in the group is killed, so nothing outlives the command;
+ * processes still running when this JVM exits are destroyed.
  */
 final class ProcessSupervisor {
     private static final Logger LOG = LoggerFactory.getLogger(ProcessSupervisor.class);
     private static final Path SETSID = Path.of("/usr/bin/setsid");
+    private static final boolean OWN_GROUP = Files.isExecutable(SETSID);
+    private static final File NO_INPUT = new File("/dev/null");
     private static final long POLL_MILLIS = 100;
+    private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> RUNNING.forEach(Process::destroy),
+                "terraform-destroyer"));
+    }
 
     /** How a run ended. */
     enum Ending { EXITED, TIMED_OUT, STALLED }
@@ -49,22 +59,21 @@ final class ProcessSupervisor {
     Outcome run(List<String> argv, Path dir, Map<String, String> env, Limits limits, LineSink sink,
             LongConsumer started) throws IOException, InterruptedException {
         AtomicLong lastLine = new AtomicLong(System.nanoTime());
-        List<String> command = new ArrayList<>();
-        boolean ownGroup = Files.isExecutable(SETSID);
-        if (ownGroup) {
+        List<String> command = new ArrayList<>(argv.size() + 1);
+        if (OWN_GROUP) {
             command.add(SETSID.toString());
         }
         command.addAll(argv);
-        ProcessExecutor executor = new ProcessExecutor().command(command).directory(dir.toFile())
-                .redirectOutput(lines(false, sink, lastLine)).redirectError(lines(true, sink, lastLine))
-                .destroyOnExit();
-        System.getenv().keySet().stream().filter(k -> !env.containsKey(k)).forEach(k -> executor.environment(k, null));
-        executor.environment(env);
+        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(NO_INPUT));
+        builder.environment().clear();
+        builder.environment().putAll(env);
         long start = System.nanoTime();
-        StartedProcess started0 = executor.start();
-        Process process = started0.getProcess();
+        Process process = builder.start();
+        RUNNING.add(process);
+        Future<?> out = OutputPump.start(process.getInputStream(), false, sink, lastLine);
+        Future<?> err = OutputPump.start(process.getErrorStream(), true, sink, lastLine);
         long pid = process.pid();
-        ownGroup = ownGroup && leadsItsGroup(process);
         started.accept(pid);
         Ending ending = Ending.EXITED;
         try {
@@ -81,26 +90,32 @@ final class ProcessSupervisor {
             }
             if (ending != Ending.EXITED) {
                 LOG.warn("terraform (pid {}) {}: interrupting it", pid, ending);
-                cancel(process, ownGroup, limits.grace());
+                cancel(process, limits.grace());
             }
         } catch (InterruptedException e) {
-            cancel(process, ownGroup, limits.grace());
+            cancel(process, limits.grace());
             throw e;
         } finally {
-            reap(process, ownGroup, started0);
+            reap(process, out, err);
+            RUNNING.remove(process);
         }
         return new Outcome(process.exitValue(), ending, Duration.ofNanos(System.nanoTime() - start));
     }
 
-    /** Waits (briefly) until setsid has made the child the leader of its own group, or the child is gone. */
+    /**
+     * Whether the child leads its own process group: setsid makes it so right after the start, so this waits
+     * (briefly) only when asked within that first moment. Asked only before signalling, never on the hot path.
+     */
     private static boolean leadsItsGroup(Process process) throws InterruptedException {
+        if (!OWN_GROUP) {
+            return false;
+        }
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
         while (System.nanoTime() < deadline) {
-            long group = ProcessGroups.groupOf(process.pid());
-            if (group == process.pid() || !process.isAlive()) {
+            if (ProcessGroups.groupOf(process.pid()) == process.pid() || !process.isAlive()) {
                 return true;
             }
-            Thread.sleep(5);
+            Thread.sleep(1);
         }
         LOG.warn("terraform (pid {}) does not lead its own process group: killing it and its descendants only",
                 process.pid());
@@ -108,7 +123,8 @@ final class ProcessSupervisor {
     }
 
     /** Phase one: SIGINT; phase two, after {@code grace}: SIGKILL to the whole group. */
-    private static void cancel(Process process, boolean ownGroup, Duration grace) throws InterruptedException {
+    private static void cancel(Process process, Duration grace) throws InterruptedException {
+        boolean ownGroup = leadsItsGroup(process);
         ProcessGroups.signal(process.pid(), "INT");
         if (process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
             return;
@@ -128,40 +144,32 @@ final class ProcessSupervisor {
         descendants.forEach(ProcessHandle::destroyForcibly);
     }
 
-    /** Waits for the process and its output pumps; kills whatever is left in its group. */
-    private static void reap(Process process, boolean ownGroup, StartedProcess started) {
+    /**
+     * Waits for the process and its output pumps; kills whatever is left in its group. A group with the child's
+     * pid as its id can only be the one setsid made, so the scan is safe even when the child is long gone.
+     */
+    private static void reap(Process process, Future<?> out, Future<?> err) {
+        long pid = process.pid();
         try {
             if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                killAll(process, ownGroup);
+                killAll(process, leadsItsGroup(process));
                 process.waitFor();
             }
-            if (ownGroup && !ProcessGroups.members(process.pid()).isEmpty()) {
-                LOG.warn("terraform (pid {}) left processes in its group: killing them", process.pid());
-                ProcessGroups.killGroup(process.pid());
+            if (OWN_GROUP && !ProcessGroups.members(pid).isEmpty()) {
+                LOG.warn("terraform (pid {}) left processes in its group: killing them", pid);
+                ProcessGroups.killGroup(pid);
             }
-            started.getFuture().get(10, TimeUnit.SECONDS);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            out.get(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+            err.get(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
-            killAll(process, ownGroup);
+            killAll(process, OWN_GROUP);
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException e) {
-            LOG.warn("terraform (pid {}): output not fully read: {}", process.pid(), e.toString());
-            if (ownGroup) {
-                ProcessGroups.killGroup(process.pid());
+            LOG.warn("terraform (pid {}): output not fully read: {}", pid, e.toString());
+            if (OWN_GROUP) {
+                ProcessGroups.killGroup(pid);
             }
         }
-    }
-
-    private static LogOutputStream lines(boolean stderr, LineSink sink, AtomicLong lastLine) {
-        return new LogOutputStream() {
-            @Override
-            protected void processLine(String line) {
-                lastLine.set(System.nanoTime());
-                try {
-                    sink.line(stderr, line);
-                } catch (RuntimeException e) {
-                    LOG.warn("a terraform output listener failed: {}", e.toString());
-                }
-            }
-        };
     }
 }

@@ -25,7 +25,7 @@ final class SpanRecorder {
     }
 
     synchronized void record(TerraformEvent event) {
-        String message = redactor.redact(event.message());
+        Message message = new Message(event);
         if (event instanceof TerraformEvent.Version v) {
             Spans.event(span, "terraform.version", Map.of("product", v.product(), "version", v.version()));
         } else if (event instanceof TerraformEvent.DiagnosticLine d) {
@@ -51,7 +51,7 @@ final class SpanRecorder {
         }
     }
 
-    private void hook(TerraformEvent.Hook h, String message) {
+    private void hook(TerraformEvent.Hook h, Message message) {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("address", h.address());
         fields.put("action", h.action());
@@ -65,6 +65,23 @@ final class SpanRecorder {
             LOG.warn("{}", message);
         } else {
             LOG.info("{}", message);
+        }
+    }
+
+    /**
+     * An event's message, redacted only when printed: with the output logger above INFO most events are never
+     * printed, and redaction is the costliest step per output line.
+     */
+    private final class Message {
+        private final TerraformEvent event;
+
+        Message(TerraformEvent event) {
+            this.event = event;
+        }
+
+        @Override
+        public String toString() {
+            return redactor.redact(event.message());
         }
     }
 

@@ -27,12 +27,14 @@ import io.antidote.tf.readiness.ReadinessSettings;
 import io.antidote.tf.stack.StackRequest;
 import io.antidote.tf.stack.local.LocalStackSynthesizer;
 import io.antidote.tf.state.InMemoryDataManager;
+import io.antidote.tf.terraform.ChildEnvironment;
 import io.antidote.tf.terraform.StackId;
 import io.antidote.tf.terraform.StateBackend;
 import io.antidote.tf.terraform.Terraform;
 import io.antidote.tf.terraform.TerraformListener;
 import io.antidote.tf.terraform.Workspace;
 import io.opentracing.noop.NoopTracerFactory;
+import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -54,6 +56,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Run with {@code bin/bench-runner [N] [lifecycles]}; prints a Markdown table.
  */
 public final class RunnerBench {
+    private static final int WARM_UP = 2;
+
     private RunnerBench() {
     }
 
@@ -75,7 +79,7 @@ public final class RunnerBench {
             acceptor.start();
             Lesson lesson = lesson(listener.getLocalPort());
             overhead(temp, lesson, n);
-            for (int cap : new int[] {1, 2, 4}) {
+            for (int cap : lifecycles > 0 ? new int[] {1, 2, 4} : new int[0]) {
                 throughput(temp, lesson, cap, lifecycles);
             }
         } finally {
@@ -83,48 +87,94 @@ public final class RunnerBench {
         }
     }
 
+    /**
+     * Runner against bare CLI, fairly: the bare script gets exactly the environment the runner gives terraform
+     * ({@link ChildEnvironment}, so both have {@code TF_IN_AUTOMATION}, {@code TF_INPUT=0}, {@code CHECKPOINT_DISABLE=1}
+     * and nothing else), the same flags, a fresh directory each; {@value #WARM_UP} warm-up rounds are discarded; the
+     * order alternates every round (so neither side always runs on a cache warmed by the other).
+     */
     private static void overhead(Path temp, Lesson lesson, int n) throws Exception {
         AntidoteConfig config = config(temp.resolve("runner"), 1);
         InMemoryDataManager db = db(lesson);
         LiveLesson live = factory(temp, db).create(lesson, 0, "s1", "bench");
         String json = new LocalStackSynthesizer(config.backendConfigs().terraform().local())
                 .synth(new StackRequest(live, lesson, Map.of())).json();
-        Terraform tf = Terraform.open(config.backendConfigs().terraform().runner(), new StateBackend.Local(),
-                NoopTracerFactory.create(), TerraformListener.NONE, List.of());
-        List<Long> runner = new ArrayList<>();
-        List<Long> cli = new ArrayList<>();
+        RunnerConfig runnerConfig = config.backendConfigs().terraform().runner();
+        Terraform tf = Terraform.open(runnerConfig, new StateBackend.Local(), NoopTracerFactory.create(),
+                TerraformListener.NONE, List.of());
+        Map<String, String> env = ChildEnvironment.of(System.getenv(), runnerConfig).variables();
         Path script = temp.resolve("bare-cli.sh");
         Files.writeString(script, String.join("\n", "#!/bin/sh", "set -e", "cd \"$1\"",
-                "export TF_IN_AUTOMATION=1 TF_INPUT=0 CHECKPOINT_DISABLE=1",
                 "C='-input=false -no-color'",
                 "terraform init $C -json >/dev/null",
                 "terraform plan $C -json -detailed-exitcode -out=p >/dev/null || [ $? -eq 2 ]",
                 "terraform apply $C -json -auto-approve p >/dev/null",
                 "terraform plan $C -json -detailed-exitcode -destroy -out=d >/dev/null || [ $? -eq 2 ]",
                 "terraform apply $C -json -auto-approve d >/dev/null", ""));
-        for (int i = 0; i < n; i++) {
-            Workspace ws = tf.workspaces().open(new StackId("bench", "r" + i));
-            ws.writeStack(json);
-            long t0 = System.nanoTime();
-            tf.init(ws, null);
-            tf.apply(tf.plan(ws, null), null);
-            tf.apply(tf.planDestroy(ws, null), null);
-            runner.add(System.nanoTime() - t0);
-            tf.workspaces().remove(ws);
-            Path dir = Files.createDirectories(temp.resolve("cli").resolve("c" + i));
-            Files.writeString(dir.resolve("main.tf.json"), json);
-            long t1 = System.nanoTime();
-            int exit = new ProcessBuilder("sh", script.toString(), dir.toString()).inheritIO().start().waitFor();
-            cli.add(System.nanoTime() - t1);
-            if (exit != 0) {
-                throw new IllegalStateException("the bare CLI script failed: " + exit);
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        List<Long> runner = new ArrayList<>();
+        List<Long> cli = new ArrayList<>();
+        List<Long> cpu = new ArrayList<>();
+        for (int i = 0; i < n + WARM_UP; i++) {
+            boolean keep = i >= WARM_UP;
+            for (int side = 0; side < 2; side++) {
+                if ((side + i) % 2 == 0) {
+                    long cpu0 = os.getProcessCpuTime();
+                    long took = runnerCycle(tf, json, "r" + i);
+                    if (keep) {
+                        runner.add(took);
+                        cpu.add(os.getProcessCpuTime() - cpu0);
+                    }
+                } else {
+                    long took = cliCycle(temp, script, env, json, "c" + i);
+                    if (keep) {
+                        cli.add(took);
+                    }
+                }
             }
         }
         double r = median(runner) / 1e6;
         double c = median(cli) / 1e6;
-        System.out.printf("| runner init+plan+apply+plan -destroy+apply, median of %d | %.0f ms |%n", n, r);
-        System.out.printf("| bare CLI, same commands, median of %d | %.0f ms |%n", n, c);
-        System.out.printf("| overhead | %.1f %% |%n", (r - c) / c * 100);
+        List<Long> diffs = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            diffs.add(runner.get(i) - cli.get(i));
+        }
+        System.out.printf("| runner init+plan+apply+plan -destroy+apply, median of %d (after %d warm-up) | %.0f ms |%n",
+                n, WARM_UP, r);
+        System.out.printf("| bare CLI, same commands and environment, median of %d | %.0f ms |%n", n, c);
+        System.out.printf("| overhead (difference of the medians) | %.1f %% |%n", (r - c) / c * 100);
+        System.out.printf("| overhead (median of the %d paired differences) | %.0f ms, %.1f %% |%n", n,
+                median(diffs) / 1e6, median(diffs) / 1e6 / c * 100);
+        System.out.printf("| this JVM's CPU time per runner cycle, median | %.0f ms |%n", median(cpu) / 1e6);
+    }
+
+    private static long runnerCycle(Terraform tf, String json, String id) {
+        Workspace ws = tf.workspaces().open(new StackId("bench", id));
+        ws.writeStack(json);
+        long t0 = System.nanoTime();
+        tf.init(ws, null);
+        tf.apply(tf.plan(ws, null), null);
+        tf.apply(tf.planDestroy(ws, null), null);
+        long took = System.nanoTime() - t0;
+        tf.workspaces().remove(ws);
+        return took;
+    }
+
+    private static long cliCycle(Path temp, Path script, Map<String, String> env, String json, String id)
+            throws Exception {
+        Path dir = Files.createDirectories(temp.resolve("cli").resolve(id));
+        Files.writeString(dir.resolve("main.tf.json"), json);
+        ProcessBuilder builder = new ProcessBuilder("sh", script.toString(), dir.toString()).inheritIO();
+        builder.environment().clear();
+        builder.environment().putAll(env);
+        long t0 = System.nanoTime();
+        int exit = builder.start().waitFor();
+        long took = System.nanoTime() - t0;
+        if (exit != 0) {
+            throw new IllegalStateException("the bare CLI script failed: " + exit);
+        }
+        return took;
     }
 
     private static void throughput(Path temp, Lesson lesson, int cap, int count) throws Exception {
