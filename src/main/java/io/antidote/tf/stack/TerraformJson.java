@@ -1,65 +1,56 @@
 package io.antidote.tf.stack;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Makes a synthesized configuration canonical: no {@code //} comment blocks, no {@code terraform.backend} (the
  * runner owns state), every object's keys sorted, two-space indentation, a final newline. Same input, same bytes.
+ * One parse into plain maps and lists, an in-place removal walk, one write that sorts the keys.
  */
 public final class TerraformJson {
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
+    };
 
     private TerraformJson() {
     }
 
-    /** The canonical text of the Terraform JSON {@code json}. */
+    /** The canonical text of the Terraform JSON {@code json} (an object). */
     public static String canonical(String json) {
-        JsonNode tree;
+        Map<String, Object> tree;
         try {
-            tree = MAPPER.readTree(json);
+            tree = MAPPER.readValue(json, OBJECT);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("not JSON: " + e.getOriginalMessage(), e);
         }
-        if (tree.get("terraform") instanceof ObjectNode terraform) {
+        if (tree == null) {
+            throw new IllegalArgumentException("not JSON: null");
+        }
+        if (tree.get("terraform") instanceof Map<?, ?> terraform) {
             terraform.remove("backend");
         }
+        strip(tree);
         try {
-            return MAPPER.writeValueAsString(MAPPER.treeToValue(strip(tree), Object.class)) + "\n";
+            return MAPPER.writeValueAsString(tree) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a JSON tree always serializes", e);
         }
     }
 
-    /** The tree without {@code //} keys, objects as sorted maps. */
-    private static JsonNode strip(JsonNode node) {
-        if (node instanceof ObjectNode object) {
-            Map<String, JsonNode> sorted = new TreeMap<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext();) {
-                Map.Entry<String, JsonNode> e = it.next();
-                if (!e.getKey().equals("//")) {
-                    sorted.put(e.getKey(), strip(e.getValue()));
-                }
-            }
-            ObjectNode out = MAPPER.createObjectNode();
-            sorted.forEach(out::set);
-            return out;
+    /** Removes every {@code //} key below {@code node}, in place. */
+    private static void strip(Object node) {
+        if (node instanceof Map<?, ?> object) {
+            object.remove("//");
+            object.values().forEach(TerraformJson::strip);
+        } else if (node instanceof List<?> array) {
+            array.forEach(TerraformJson::strip);
         }
-        if (node.isArray()) {
-            List<JsonNode> items = new ArrayList<>();
-            node.forEach(n -> items.add(strip(n)));
-            return MAPPER.createArrayNode().addAll(items);
-        }
-        return node;
     }
 }

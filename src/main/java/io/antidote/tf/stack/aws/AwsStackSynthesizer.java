@@ -2,6 +2,7 @@ package io.antidote.tf.stack.aws;
 
 import com.hashicorp.cdktf.App;
 import com.hashicorp.cdktf.AppConfig;
+import com.hashicorp.cdktf.Testing;
 import io.antidote.tf.config.AntidoteConfig;
 import io.antidote.tf.config.AwsConfig;
 import io.antidote.tf.stack.StackException;
@@ -94,24 +95,22 @@ public final class AwsStackSynthesizer implements StackSynthesizer {
         }
     }
 
-    /** Synthesizes into a fresh directory under {@link #outdir}, reads the stack's JSON, removes the directory. */
-    private String synthOnJsiiThread(LessonInput input) throws IOException {
-        Path dir = Files.createTempDirectory(outdir, "synth-");
-        try {
-            App app = new App(AppConfig.builder().outdir(dir.toString()).skipValidation(true).build());
-            new LessonStack(app, input);
-            app.synth();
-            return Files.readString(dir.resolve("stacks").resolve(input.uullid()).resolve("cdk.tf.json"));
-        } finally {
-            delete(dir);
-        }
+    /**
+     * Builds the stack in a new app and returns its JSON without {@code //} metadata, in memory: one jsii call for
+     * the whole document, nothing written (the app only creates {@link #outdir}'s empty {@code stacks} folder, once).
+     * {@code App.synth()} would add a local backend (dropped by {@link TerraformJson} anyway) and write the manifest
+     * and the stack to disk, to be read back. docs/performance.md, "Synthesis".
+     */
+    private String synthOnJsiiThread(LessonInput input) {
+        App app = new App(AppConfig.builder().outdir(outdir.toString()).skipValidation(true).build());
+        return Testing.synth(new LessonStack(app, input));
     }
 
     private static void delete(Path dir) {
         try (var files = Files.walk(dir)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
-            // a temporary directory left behind is harmless; close() sweeps the parent
+            // a temporary directory left behind is harmless
         }
     }
 

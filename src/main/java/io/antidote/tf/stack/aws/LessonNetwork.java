@@ -14,15 +14,17 @@ import java.util.TreeSet;
  * {@code allowEgress}. DNS to the VPC resolver is not filtered by security groups.
  */
 final class LessonNetwork {
+    private static final String GROUP = "lesson";
+
     private LessonNetwork() {
     }
 
     /** Creates the group and its rules; returns the group's ID reference. */
     static String securityGroup(TerraformStack stack, LessonInput in) {
         AwsConfig aws = in.aws();
-        SecurityGroup sg = SecurityGroup.Builder.create(stack, "lesson").name(AwsNaming.securityGroupName(in.uullid()))
+        SecurityGroup.Builder.create(stack, GROUP).name(AwsNaming.securityGroupName(in.uullid()))
                 .description("antidote livelesson " + in.uullid()).vpcId(aws.vpcId()).build();
-        String id = sg.getId();
+        String id = Refs.attr(SecurityGroup.TF_RESOURCE_TYPE, GROUP, "id");
         VpcSecurityGroupIngressRule.Builder.create(stack, "in_self").securityGroupId(id).ipProtocol("-1")
                 .referencedSecurityGroupId(id).description("inside the lesson").build();
         VpcSecurityGroupIngressRule.Builder.create(stack, "in_scheduler").securityGroupId(id).ipProtocol("-1")

@@ -43,16 +43,17 @@ final class LessonRoutes {
             String id = AwsNaming.resourceName("http", r.endpoint() + "_" + r.presentation());
             EndpointSpec ep = in.plan().endpoints().stream().filter(e -> e.name().equals(r.endpoint())).findFirst().orElseThrow();
             AwsListener listener = aws.listeners().get(r.listener());
-            LbTargetGroup tg = LbTargetGroup.Builder.create(stack, id)
+            LbTargetGroup.Builder.create(stack, id)
                     .name(AwsNaming.targetGroupName(in.config().instanceId(), in.liveLessonId(), r.endpoint(), r.presentation()))
                     .port(r.port()).protocol("HTTP").targetType("ip").vpcId(aws.vpcId()).deregistrationDelay("0")
                     .healthCheck(LbTargetGroupHealthCheck.builder().path("/").matcher("200-499").build()).build();
-            LbTargetGroupAttachment.Builder.create(stack, id + "_target").targetGroupArn(tg.getArn())
+            String arn = Refs.attr(LbTargetGroup.TF_RESOURCE_TYPE, id, "arn");
+            LbTargetGroupAttachment.Builder.create(stack, id + "_target").targetGroupArn(arn)
                     .targetId(addresses.get(ep.index())).port(r.port()).build();
             LbListenerRule.Builder.create(stack, id + "_rule").listenerArn(listener.listenerArn()).priority(r.priority())
                     .condition(List.of(LbListenerRuleCondition.builder().hostHeader(
                             LbListenerRuleConditionHostHeader.builder().values(List.of(r.hostname())).build()).build()))
-                    .action(List.of(LbListenerRuleAction.builder().type("forward").targetGroupArn(tg.getArn()).build()))
+                    .action(List.of(LbListenerRuleAction.builder().type("forward").targetGroupArn(arn).build()))
                     .build();
             if (aws.listeners().size() > 1) {
                 Route53Record.Builder.create(stack, id + "_dns").zoneId(aws.publicZoneId()).name(r.hostname()).type("A")

@@ -1,11 +1,7 @@
 package io.antidote.tf.stack.aws;
 
-import com.hashicorp.cdktf.Fn;
-import com.hashicorp.cdktf.TerraformOutput;
-import com.hashicorp.cdktf.TerraformResource;
-import com.hashicorp.cdktf.TerraformResourceConfig;
+import com.hashicorp.cdktf.TerraformResourceLifecycle;
 import com.hashicorp.cdktf.TerraformStack;
-import com.hashicorp.cdktf.Token;
 import com.hashicorp.cdktf.providers.aws.instance.Instance;
 import com.hashicorp.cdktf.providers.aws.instance.InstanceMetadataOptions;
 import com.hashicorp.cdktf.providers.aws.instance.InstanceNetworkInterface;
@@ -28,10 +24,15 @@ import software.constructs.Construct;
 /**
  * The constructs of one livelesson (CDKTF; call on the synthesizer's thread only): its host on an ENI with one
  * secondary address per endpoint, the private zone and records, the per-stage configuration association, the
- * outputs of the contract. Security and HTTP routing are in {@link LessonNetwork} and {@link LessonRoutes}.
+ * outputs of the contract. Security and HTTP routing are in {@link LessonNetwork} and {@link LessonRoutes}. The
+ * outputs and the stage trigger are stack overrides (one jsii call each instead of a construct apiece) and
+ * references are plain strings ({@link Refs}): docs/performance.md, "Synthesis".
  */
 final class LessonStack extends TerraformStack {
     static final String STAGE_TRIGGER = "stage_trigger";
+    private static final String ENI = "host_eni";
+    private static final String HOST = "host";
+    private static final String ZONE = "zone";
 
     LessonStack(Construct scope, LessonInput in) {
         super(scope, in.uullid());
@@ -39,13 +40,13 @@ final class LessonStack extends TerraformStack {
         LessonProvider.configure(this, in);
         HostPlan plan = in.plan();
         String sg = LessonNetwork.securityGroup(this, in);
-        NetworkInterface eni = NetworkInterface.Builder.create(this, "host_eni")
+        NetworkInterface.Builder.create(this, ENI)
                 .subnetId(aws.subnetIds().get(AwsNaming.pick(in.uullid(), aws.subnetIds().size())))
                 .securityGroups(List.of(sg)).privateIpsCount(plan.endpoints().size())
                 .description("antidote livelesson " + in.uullid()).build();
         List<String> addresses = new ArrayList<>();
         for (EndpointSpec ep : plan.endpoints()) {
-            addresses.add(Token.asString(Fn.element(eni.getPrivateIpList(), ep.index() + 1)));
+            addresses.add(Refs.element(NetworkInterface.TF_RESOURCE_TYPE, ENI, "private_ip_list", ep.index() + 1));
         }
         String zoneName = AwsNaming.zoneName(in.uullid(), aws.privateZoneDomain());
         String script = BootScript.render(plan, in.hostSettings(zoneName), addresses);
@@ -53,52 +54,51 @@ final class LessonStack extends TerraformStack {
             throw new StackException(in.uullid(), "boot script of " + script.length() + " characters exceeds "
                     + BootScript.MAX_LENGTH + " (EC2 user data is limited to 16 KB)");
         }
-        Instance host = Instance.Builder.create(this, "host")
+        Instance.Builder.create(this, HOST)
                 .ami(aws.amiId()).instanceType(plan.trusted() ? aws.trustedInstanceType() : aws.instanceType())
                 .iamInstanceProfile(aws.instanceProfileName()).userData(script)
-                .networkInterface(List.of(InstanceNetworkInterface.builder().deviceIndex(0).networkInterfaceId(eni.getId()).build()))
+                .networkInterface(List.of(InstanceNetworkInterface.builder().deviceIndex(0).networkInterfaceId(Refs.attr(NetworkInterface.TF_RESOURCE_TYPE, ENI, "id")).build()))
                 .rootBlockDevice(InstanceRootBlockDevice.builder().volumeSize(aws.rootVolumeGb()).volumeType("gp3").encrypted(true).build())
                 .metadataOptions(InstanceMetadataOptions.builder().httpEndpoint("enabled").httpTokens("required").build())
                 .tags(Map.of("Name", "antidote-" + in.uullid())).build();
-        Route53Zone zone = Route53Zone.Builder.create(this, "zone").name(zoneName).forceDestroy(true)
+        Route53Zone.Builder.create(this, ZONE).name(zoneName).forceDestroy(true)
                 .comment("antidote livelesson " + in.uullid())
                 .vpc(List.of(Route53ZoneVpc.builder().vpcId(aws.vpcId()).build())).build();
+        String zoneId = Refs.attr(Route53Zone.TF_RESOURCE_TYPE, ZONE, "zone_id");
+        String hostId = Refs.attr(Instance.TF_RESOURCE_TYPE, HOST, "id");
         Map<String, String> endpointAddresses = new LinkedHashMap<>();
         for (EndpointSpec ep : plan.endpoints()) {
             String ip = addresses.get(ep.index());
             endpointAddresses.put(ep.name(), ip);
-            Route53Record.Builder.create(this, AwsNaming.resourceName("record", ep.name())).zoneId(zone.getZoneId())
+            Route53Record.Builder.create(this, AwsNaming.resourceName("record", ep.name())).zoneId(zoneId)
                     .name(ep.name() + "." + zoneName).type("A").ttl(60).records(List.of(ip)).build();
         }
         List<HttpRoute> routes = LessonRoutes.create(this, in, addresses);
         if (in.configure()) {
-            configuration(in, host);
+            configuration(in, hostId);
         }
         Map<String, String> httpRoutes = new LinkedHashMap<>();
         routes.forEach(r -> httpRoutes.put(r.key(), r.listener() + ":" + r.priority()));
-        output(StackOutputs.ENDPOINT_ADDRESSES, endpointAddresses);
-        output(StackOutputs.STAGE, String.valueOf(in.stage()));
-        output(StackOutputs.HTTP_ROUTES, httpRoutes);
-        output(StackOutputs.HOST_ID, host.getId());
-        output(StackOutputs.ZONE_ID, zone.getZoneId());
+        Map<String, Object> outputs = new LinkedHashMap<>();
+        outputs.put(StackOutputs.ENDPOINT_ADDRESSES, Map.of("value", endpointAddresses));
+        outputs.put(StackOutputs.STAGE, Map.of("value", String.valueOf(in.stage())));
+        outputs.put(StackOutputs.HTTP_ROUTES, Map.of("value", httpRoutes));
+        outputs.put(StackOutputs.HOST_ID, Map.of("value", hostId));
+        outputs.put(StackOutputs.ZONE_ID, Map.of("value", zoneId));
+        addOverride("output", outputs);
     }
 
     /** A {@code terraform_data} holding the stage; the association is replaced whenever it changes. */
-    private void configuration(LessonInput in, Instance host) {
-        TerraformResource stage = new TerraformResource(this, STAGE_TRIGGER,
-                TerraformResourceConfig.builder().terraformResourceType("terraform_data").build());
-        stage.addOverride("input", String.valueOf(in.stage()));
+    private void configuration(LessonInput in, String hostId) {
+        addOverride("resource.terraform_data." + STAGE_TRIGGER, Map.of("input", String.valueOf(in.stage())));
         SsmAssociation.Builder.create(this, "configure")
                 .name("AWS-RunShellScript").associationName(AwsNaming.associationName(in.uullid(), in.stage()))
-                .targets(List.of(SsmAssociationTargets.builder().key("InstanceIds").values(List.of(host.getId())).build()))
+                .targets(List.of(SsmAssociationTargets.builder().key("InstanceIds").values(List.of(hostId)).build()))
                 .parameters(Map.of("commands", "cloud-init status --wait >/dev/null; /opt/antidote/configure.sh " + in.stage(),
                         "executionTimeout", String.valueOf(in.aws().configurationTimeoutSeconds())))
                 .waitForSuccessTimeoutSeconds(in.aws().configurationTimeoutSeconds())
-                .build()
-                .addOverride("lifecycle.replace_triggered_by", List.of("terraform_data." + STAGE_TRIGGER));
-    }
-
-    private void output(String name, Object value) {
-        TerraformOutput.Builder.create(this, name).value(value).staticId(true).build();
+                .lifecycle(TerraformResourceLifecycle.builder()
+                        .replaceTriggeredBy(List.of("terraform_data." + STAGE_TRIGGER)).build())
+                .build();
     }
 }

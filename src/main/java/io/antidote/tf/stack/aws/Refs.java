@@ -1,0 +1,22 @@
+package io.antidote.tf.stack.aws;
+
+/**
+ * Terraform references as plain strings: the text CDKTF renders for an attribute getter ({@code host.getId()}) or
+ * {@code Fn.element}, built in Java. Each getter or function is a jsii round trip (and a token in node); a synth makes
+ * dozens of them, and within one stack the rendered string is all terraform sees. Only for resources created directly
+ * in the stack (their logical name is their construct ID). docs/performance.md, "Synthesis".
+ */
+final class Refs {
+    private Refs() {
+    }
+
+    /** {@code ${type.name.attribute}}. */
+    static String attr(String type, String name, String attribute) {
+        return "${" + type + "." + name + "." + attribute + "}";
+    }
+
+    /** {@code ${element(type.name.listAttribute, index)}}. */
+    static String element(String type, String name, String listAttribute, int index) {
+        return "${element(" + type + "." + name + "." + listAttribute + ", " + index + ")}";
+    }
+}
