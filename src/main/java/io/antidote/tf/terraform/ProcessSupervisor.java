@@ -1,11 +1,11 @@
 package io.antidote.tf.terraform;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,11 +18,15 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.zeroturnaround.exec.MessageLoggers;
+import org.zeroturnaround.exec.ProcessExecutor;
+import org.zeroturnaround.exec.StartedProcess;
 
 /**
- * The one class that owns terraform child processes. It starts the binary through {@code setsid} so that it leads
- * its own process group, with exactly the given environment and stdin at end of file, hands every output line to a
- * sink as it arrives ({@link OutputPump}), and ends the run on exit, on timeout or on stall. Cancelling is two-phase:
+ * The one class that owns terraform child processes. It starts the binary with zt-exec, through {@code setsid} so
+ * that it leads its own process group, with exactly the given environment (every inherited variable removed) and
+ * stdin closed, has zt-exec's pump threads hand every output line to a sink as it arrives ({@link LineStream}), and
+ * ends the run on exit, on timeout or on stall. Cancelling is two-phase:
  * SIGINT to terraform, a bounded grace period, then SIGKILL to the whole group (provider plugins and provisioner
  * children included). After every run, whatever is left in the group is killed, so nothing outlives the command;
  * processes still running when this JVM exits are destroyed.
@@ -31,7 +35,6 @@ final class ProcessSupervisor {
     private static final Logger LOG = LoggerFactory.getLogger(ProcessSupervisor.class);
     private static final Path SETSID = Path.of("/usr/bin/setsid");
     private static final boolean OWN_GROUP = Files.isExecutable(SETSID);
-    private static final File NO_INPUT = new File("/dev/null");
     private static final long POLL_MILLIS = 100;
     private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
 
@@ -64,15 +67,15 @@ final class ProcessSupervisor {
             command.add(SETSID.toString());
         }
         command.addAll(argv);
-        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(NO_INPUT));
-        builder.environment().clear();
-        builder.environment().putAll(env);
+        LineStream out = new LineStream(false, sink, lastLine);
+        LineStream err = new LineStream(true, sink, lastLine);
         long start = System.nanoTime();
-        Process process = builder.start();
+        StartedProcess launched = launch(new ProcessExecutor().command(command).directory(dir.toFile())
+                .environment(exactly(env)).redirectOutput(out).redirectError(err).exitValueAny()
+                .setMessageLogger(MessageLoggers.NOP));
+        Process process = launched.getProcess();
         RUNNING.add(process);
-        Future<?> out = OutputPump.start(process.getInputStream(), false, sink, lastLine);
-        Future<?> err = OutputPump.start(process.getErrorStream(), true, sink, lastLine);
+        Future<?> pumped = launched.getFuture();
         long pid = process.pid();
         started.accept(pid);
         Ending ending = Ending.EXITED;
@@ -96,10 +99,43 @@ final class ProcessSupervisor {
             cancel(process, limits.grace());
             throw e;
         } finally {
-            reap(process, out, err);
+            reap(process, pumped);
+            out.close();
+            err.close();
             RUNNING.remove(process);
         }
         return new Outcome(process.exitValue(), ending, Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /**
+     * Starts the process. zt-exec's own message for a process that cannot start lists the environment, which holds
+     * credentials: it is replaced by the JVM's (program name and errno only), with no cause chain to carry it on.
+     */
+    private static StartedProcess launch(ProcessExecutor executor) throws IOException {
+        try {
+            return executor.start();
+        } catch (IOException | IllegalArgumentException e) {
+            Throwable root = e;
+            while (root.getCause() != null) {
+                root = root.getCause();
+            }
+            throw new IOException(root == e ? e.getClass().getSimpleName() : root.getMessage());
+        }
+    }
+
+    /**
+     * zt-exec adds to the environment the JVM inherited and removes a variable given as null: so every inherited
+     * variable that is not in {@code env} is given as null, and the child sees {@code env} and nothing else.
+     */
+    private static Map<String, String> exactly(Map<String, String> env) {
+        Map<String, String> exact = new LinkedHashMap<>();
+        System.getenv().keySet().forEach(name -> {
+            if (!env.containsKey(name)) {
+                exact.put(name, null);
+            }
+        });
+        exact.putAll(env);
+        return exact;
     }
 
     /**
@@ -145,10 +181,10 @@ final class ProcessSupervisor {
     }
 
     /**
-     * Waits for the process and its output pumps; kills whatever is left in its group. A group with the child's
+     * Waits for the process and for zt-exec to finish pumping its output; kills whatever is left in its group. A group with the child's
      * pid as its id can only be the one setsid made, so the scan is safe even when the child is long gone.
      */
-    private static void reap(Process process, Future<?> out, Future<?> err) {
+    private static void reap(Process process, Future<?> pumped) {
         long pid = process.pid();
         try {
             if (!process.waitFor(5, TimeUnit.SECONDS)) {
@@ -159,9 +195,7 @@ final class ProcessSupervisor {
                 LOG.warn("terraform (pid {}) left processes in its group: killing them", pid);
                 ProcessGroups.killGroup(pid);
             }
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            out.get(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
-            err.get(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+            pumped.get(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             killAll(process, OWN_GROUP);
             Thread.currentThread().interrupt();

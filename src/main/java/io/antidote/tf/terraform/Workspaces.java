@@ -94,7 +94,8 @@ public final class Workspaces {
         }
     }
 
-    static void deleteTree(Path dir) {
+    /** Deletes {@code dir} and everything in it, symlinks as links (never what they point to); absent is fine. */
+    public static void deleteTree(Path dir) {
         if (!Files.exists(dir)) {
             return;
         }

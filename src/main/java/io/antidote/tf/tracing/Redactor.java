@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,6 +32,13 @@ public final class Redactor {
     private static final Pattern SECRET_VALUE = Pattern.compile(
             "(?i)([a-z0-9_.-]*(?:password|passwd|pwd|secret|token|credential)[a-z0-9_.-]*[\"']?\\s*[=:]\\s*)"
                     + "(\"[^\"]*\"|'[^']*'|[^\\s,;&\"')}\\]]+)");
+
+    /** Every match of {@link #SECRET_VALUE} contains one of these (lower case): a cheap test before the regex. */
+    private static final List<String> SECRET_KEYWORDS =
+            List.of("password", "passwd", "pwd", "secret", "token", "credential");
+
+    /** Every match of {@link #AWS_ACCESS_KEY_ID} starts with one of these. */
+    private static final List<String> AWS_KEY_PREFIXES = List.of("AKIA", "ASIA", "AIDA", "AROA");
 
     private static final Pattern URL_PASSWORD = Pattern.compile("(://[^/\\s:@]+:)([^@\\s/]+)(@)");
 
@@ -64,10 +72,28 @@ public final class Redactor {
         for (String secret : secrets) {
             out = out.replace(secret, MASK);
         }
-        out = AWS_ACCESS_KEY_ID.matcher(out).replaceAll(MASK);
-        out = URL_PASSWORD.matcher(out).replaceAll("$1" + MASK + "$3");
+        // The regexes run only where they can match: most lines (terraform's JSON stream) hold none of the
+        // markers, and the secret-value regex is by far the most expensive step of a line's processing.
+        if (containsAny(out, AWS_KEY_PREFIXES)) {
+            out = AWS_ACCESS_KEY_ID.matcher(out).replaceAll(MASK);
+        }
+        if (out.contains("://")) {
+            out = URL_PASSWORD.matcher(out).replaceAll("$1" + MASK + "$3");
+        }
+        if (!containsAny(out.toLowerCase(Locale.ROOT), SECRET_KEYWORDS)) {
+            return out;
+        }
         Matcher m = SECRET_VALUE.matcher(out);
         return m.replaceAll(r -> Matcher.quoteReplacement(r.group(1) + MASK));
+    }
+
+    private static boolean containsAny(String text, List<String> needles) {
+        for (String needle : needles) {
+            if (text.contains(needle)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

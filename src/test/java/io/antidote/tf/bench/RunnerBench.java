@@ -53,10 +53,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The runner's overhead over the bare CLI (the same local stack, init/plan/apply/plan -destroy/apply, N runs,
  * medians), and the backend's throughput of whole lifecycles (CREATE to READY, then DELETE) at caps 1, 2 and 4.
- * Run with {@code bin/bench-runner [N] [lifecycles]}; prints a Markdown table.
+ * Run with {@code bin/bench-runner [N] [lifecycles] [warm-up rounds]}; prints a Markdown table.
  */
 public final class RunnerBench {
-    private static final int WARM_UP = 2;
+    private static final int DEFAULT_WARM_UP = 2;
 
     private RunnerBench() {
     }
@@ -64,6 +64,7 @@ public final class RunnerBench {
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         int lifecycles = args.length > 1 ? Integer.parseInt(args[1]) : 12;
+        int warmUp = args.length > 2 ? Integer.parseInt(args[2]) : DEFAULT_WARM_UP;
         Path temp = Files.createTempDirectory("antidote-tf-bench");
         try (ServerSocket listener = new ServerSocket(0, 500, InetAddress.getLoopbackAddress())) {
             Thread acceptor = new Thread(() -> {
@@ -78,7 +79,7 @@ public final class RunnerBench {
             acceptor.setDaemon(true);
             acceptor.start();
             Lesson lesson = lesson(listener.getLocalPort());
-            overhead(temp, lesson, n);
+            overhead(temp, lesson, n, warmUp);
             for (int cap : lifecycles > 0 ? new int[] {1, 2, 4} : new int[0]) {
                 throughput(temp, lesson, cap, lifecycles);
             }
@@ -90,10 +91,10 @@ public final class RunnerBench {
     /**
      * Runner against bare CLI, fairly: the bare script gets exactly the environment the runner gives terraform
      * ({@link ChildEnvironment}, so both have {@code TF_IN_AUTOMATION}, {@code TF_INPUT=0}, {@code CHECKPOINT_DISABLE=1}
-     * and nothing else), the same flags, a fresh directory each; {@value #WARM_UP} warm-up rounds are discarded; the
+     * and nothing else), the same flags, a fresh directory each; the warm-up rounds ({@value #DEFAULT_WARM_UP} unless given; a long-running service is past its JIT warm-up) are discarded; the
      * order alternates every round (so neither side always runs on a cache warmed by the other).
      */
-    private static void overhead(Path temp, Lesson lesson, int n) throws Exception {
+    private static void overhead(Path temp, Lesson lesson, int n, int warmUp) throws Exception {
         AntidoteConfig config = config(temp.resolve("runner"), 1);
         InMemoryDataManager db = db(lesson);
         LiveLesson live = factory(temp, db).create(lesson, 0, "s1", "bench");
@@ -116,8 +117,8 @@ public final class RunnerBench {
         List<Long> runner = new ArrayList<>();
         List<Long> cli = new ArrayList<>();
         List<Long> cpu = new ArrayList<>();
-        for (int i = 0; i < n + WARM_UP; i++) {
-            boolean keep = i >= WARM_UP;
+        for (int i = 0; i < n + warmUp; i++) {
+            boolean keep = i >= warmUp;
             for (int side = 0; side < 2; side++) {
                 if ((side + i) % 2 == 0) {
                     long cpu0 = os.getProcessCpuTime();
@@ -141,7 +142,7 @@ public final class RunnerBench {
             diffs.add(runner.get(i) - cli.get(i));
         }
         System.out.printf("| runner init+plan+apply+plan -destroy+apply, median of %d (after %d warm-up) | %.0f ms |%n",
-                n, WARM_UP, r);
+                n, warmUp, r);
         System.out.printf("| bare CLI, same commands and environment, median of %d | %.0f ms |%n", n, c);
         System.out.printf("| overhead (difference of the medians) | %.1f %% |%n", (r - c) / c * 100);
         System.out.printf("| overhead (median of the %d paired differences) | %.0f ms, %.1f %% |%n", n,

@@ -3,6 +3,13 @@ package io.antidote.tf.tracing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.AlphaChars;
+import net.jqwik.api.constraints.StringLength;
 import org.junit.jupiter.api.Test;
 
 class RedactorTest {
@@ -48,5 +55,26 @@ class RedactorTest {
         assertThat(Redactor.DEFAULT.redact(text)).isEqualTo(text);
         assertThat(Redactor.DEFAULT.redact(null)).isNull();
         assertThat(Redactor.DEFAULT.withSecrets(List.of("s3cret")).toString()).doesNotContain("s3cret");
+    }
+
+    @Test
+    void theKeywordTestIsCaseInsensitiveLikeTheRegex() {
+        assertThat(Redactor.DEFAULT.redact("DB_PASSWORD=abc123 and Api-ToKeN: xyz789"))
+                .isEqualTo("DB_PASSWORD=**** and Api-ToKeN: ****");
+        assertThat(Redactor.DEFAULT.redact("{\"@level\":\"info\",\"@message\":\"Plan: 6 to add\"}"))
+                .isEqualTo("{\"@level\":\"info\",\"@message\":\"Plan: 6 to add\"}");
+    }
+
+    /** Whatever the text, a secret-looking key's value next to it is masked: the cheap pre-tests never skip one. */
+    @Property(tries = 300)
+    void aSecretValueIsMaskedWhateverSurroundsIt(@ForAll("keys") String key, @ForAll @AlphaChars String before,
+            @ForAll @AlphaChars @StringLength(min = 1, max = 20) String value) {
+        String text = before + " " + key + "=" + value + "Z9 tail";
+        assertThat(Redactor.DEFAULT.redact(text)).doesNotContain(value + "Z9").endsWith(" tail");
+    }
+
+    @Provide
+    Arbitrary<String> keys() {
+        return Arbitraries.of("password", "PassWd", "x_pwd", "client_SECRET", "sessionToken", "AWS_CREDENTIALS");
     }
 }
