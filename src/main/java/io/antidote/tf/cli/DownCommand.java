@@ -1,14 +1,12 @@
 package io.antidote.tf.cli;
 
 import io.antidote.tf.config.AntidoteConfig;
-import io.antidote.tf.config.ConfigLoader;
 import io.antidote.tf.live.LessonScheduleRequest;
 import io.antidote.tf.live.LiveLesson;
 import io.antidote.tf.live.Operation;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,23 +34,20 @@ public final class DownCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        LifecycleLogs.quiet();
         PrintWriter err = spec.commandLine().getErr();
-        AntidoteConfig config = ConfigLoader.load(options.config);
+        AntidoteConfig config = options.load();
         try (Lifecycle state = Lifecycle.state(options, config)) {
             Known.liveLesson(spec.commandLine(), state, id);
         }
         try (Lifecycle lc = Lifecycle.open(options, config, null, new ResourceProgress(err))) {
             LiveLesson live = Known.liveLesson(spec.commandLine(), lc, id);
-            int grace = config.backendConfigs().terraform().runner().cancelGraceSeconds();
-            try (Interruption interruption = Interruption.during(err, Duration.ofSeconds(grace + 30L))) {
-                try {
-                    lc.backend.handleDelete(null, new LessonScheduleRequest(Operation.DELETE, id, live.sessionId(),
-                            live.lessonSlug(), live.stage()));
-                } catch (RuntimeException e) {
+            LessonScheduleRequest request = new LessonScheduleRequest(Operation.DELETE, id, live.sessionId(),
+                    live.lessonSlug(), live.stage());
+            return BackendCall.run(lc, err, request, result -> {
+                if (result.failed()) {
                     Path kept = lc.stackDir(id);
-                    err.println(Failures.PREFIX + "destroying livelesson " + id + " failed: "
-                            + Failures.firstLine(e.getMessage()) + "; its state is removed"
+                    err.println(Failures.PREFIX + "destroying livelesson " + id + " " + result.verb() + ": "
+                            + Failures.firstLine(result.failure().getMessage()) + "; its state is removed"
                             + (Files.exists(kept) ? ", its workspace " + kept + " is kept for `antidote-tf prune "
                                     + "--orphans " + options.flags() + "`" : ""));
                     err.flush();
@@ -62,7 +57,7 @@ public final class DownCommand implements Callable<Integer> {
                 out.println("livelesson " + id + " removed");
                 out.flush();
                 return ExitCodes.OK;
-            }
+            });
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.antidote.tf.cli;
 
 import io.antidote.tf.config.AntidoteConfig;
+import io.antidote.tf.config.ConfigLoader;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -29,6 +30,12 @@ final class LifecycleOptions {
     @Option(names = "--image-version", paramLabel = "TAG", defaultValue = BuildInfo.DEFAULT_IMAGE_VERSION,
             description = "Tag of the platform images (configurator, jupyter; default: ${DEFAULT-VALUE}).")
     String imageVersion;
+
+    /** Quiets the libraries' logs (the terminal is the command's) and loads the configuration. */
+    AntidoteConfig load() {
+        LifecycleLogs.quiet();
+        return ConfigLoader.load(config);
+    }
 
     /** The database file: {@code --db}, else {@code antidote-tf.db} in the parent of the runner's work directory. */
     Path database(AntidoteConfig config) {

@@ -10,7 +10,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
@@ -25,9 +24,8 @@ public final class ListCommand implements Callable<Integer> {
     @Mixin
     LifecycleOptions options;
 
-    @Option(names = "--output", paramLabel = "FORMAT", defaultValue = "text",
-            description = "What stdout shows: ${COMPLETION-CANDIDATES} (default: text).")
-    LiveLessonView.Format output;
+    @Mixin
+    OutputOption output;
 
     @Override
     public Integer call() {
@@ -35,7 +33,7 @@ public final class ListCommand implements Callable<Integer> {
             List<LiveLesson> lessons = lc.db.listLiveLessons().stream()
                     .sorted(Comparator.comparing(LiveLesson::createdTime).thenComparing(LiveLesson::id)).toList();
             PrintWriter out = spec.commandLine().getOut();
-            out.print(switch (output) {
+            out.print(switch (output.format) {
                 case text -> LiveLessonView.table(lessons, Instant.now());
                 case json -> LiveLessonView.json(lessons, Instant.now());
             });

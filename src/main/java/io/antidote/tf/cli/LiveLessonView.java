@@ -1,5 +1,9 @@
 package io.antidote.tf.cli;
 
+import io.antidote.tf.lesson.Lesson;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -24,6 +28,28 @@ final class LiveLessonView {
     enum Format { text, json }
 
     private LiveLessonView() {
+    }
+
+    /** Prints one livelesson on {@code out} in {@code format}, now. */
+    static void print(PrintWriter out, Format format, LiveLesson l) {
+        Instant now = Instant.now();
+        out.print(switch (format) {
+            case text -> text(l, now);
+            case json -> json(l, now);
+        });
+        out.flush();
+    }
+
+    /**
+     * A usage error unless {@code lesson} has stage {@code stage}.
+     *
+     * @throws ParameterException naming the lesson and its stages
+     */
+    static void requireStage(CommandLine cmd, Lesson lesson, int stage) {
+        if (stage < 0 || stage >= lesson.stages().size()) {
+            throw new ParameterException(cmd, "lesson '" + lesson.slug() + "' has stages 0.."
+                    + (lesson.stages().size() - 1) + ", there is no stage " + stage);
+        }
     }
 
     /** One livelesson: a header line and one line per endpoint. */

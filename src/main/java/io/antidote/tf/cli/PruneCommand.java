@@ -1,7 +1,6 @@
 package io.antidote.tf.cli;
 
 import io.antidote.tf.config.AntidoteConfig;
-import io.antidote.tf.config.ConfigLoader;
 import io.antidote.tf.live.LiveLesson;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -36,10 +35,9 @@ public final class PruneCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        LifecycleLogs.quiet();
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
-        AntidoteConfig config = ConfigLoader.load(options.config);
+        AntidoteConfig config = options.load();
         try (Lifecycle lc = Lifecycle.open(options, config, null, new ResourceProgress(err))) {
             int grace = config.backendConfigs().terraform().runner().cancelGraceSeconds();
             try (Interruption interruption = Interruption.during(err, Duration.ofSeconds(grace + 30L))) {

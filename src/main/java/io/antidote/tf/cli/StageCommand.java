@@ -1,7 +1,6 @@
 package io.antidote.tf.cli;
 
 import io.antidote.tf.config.AntidoteConfig;
-import io.antidote.tf.config.ConfigLoader;
 import io.antidote.tf.lesson.Lesson;
 import io.antidote.tf.live.LessonScheduleRequest;
 import io.antidote.tf.live.LiveLesson;
@@ -11,7 +10,6 @@ import io.antidote.tf.live.Operation;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -46,15 +44,13 @@ public final class StageCommand implements Callable<Integer> {
             description = "The curriculum directory, for the stage's guide (default: curriculumDir of the configuration).")
     Path curriculum;
 
-    @Option(names = "--output", paramLabel = "FORMAT", defaultValue = "text",
-            description = "What stdout shows: ${COMPLETION-CANDIDATES} (default: text).")
-    LiveLessonView.Format output;
+    @Mixin
+    OutputOption output;
 
     @Override
     public Integer call() {
-        LifecycleLogs.quiet();
         PrintWriter err = spec.commandLine().getErr();
-        AntidoteConfig config = ConfigLoader.load(options.config);
+        AntidoteConfig config = options.load();
         try (Lifecycle state = Lifecycle.state(options, config)) {
             check(state);
         }
@@ -82,37 +78,23 @@ public final class StageCommand implements Callable<Integer> {
         }
         Lesson lesson = lc.db.getLesson(live.lessonSlug()).orElseThrow(() -> new ParameterException(
                 spec.commandLine(), "livelesson " + id + ": its lesson " + live.lessonSlug() + " is not in " + lc.dbFile));
-        if (stage < 0 || stage >= lesson.stages().size()) {
-            throw new ParameterException(spec.commandLine(), "lesson '" + lesson.slug() + "' has stages 0.."
-                    + (lesson.stages().size() - 1) + ", there is no stage " + stage);
-        }
+        LiveLessonView.requireStage(spec.commandLine(), lesson, stage);
         return live;
     }
 
     private int modify(Lifecycle lc, LiveLesson live, PrintWriter err) {
-        RuntimeException failure = null;
-        int grace = lc.config.backendConfigs().terraform().runner().cancelGraceSeconds();
-        try (Interruption interruption = Interruption.during(err, Duration.ofSeconds(grace + 30L))) {
-            try {
-                lc.backend.handleModify(null, new LessonScheduleRequest(Operation.MODIFY, id, live.sessionId(),
-                        live.lessonSlug(), stage));
-            } catch (RuntimeException e) {
-                failure = e;
-            }
+        LessonScheduleRequest request = new LessonScheduleRequest(Operation.MODIFY, id, live.sessionId(),
+                live.lessonSlug(), stage);
+        return BackendCall.run(lc, err, request, result -> {
             LiveLesson now = lc.db.getLiveLesson(id).orElseThrow();
-            PrintWriter out = spec.commandLine().getOut();
-            out.print(switch (output) {
-                case text -> LiveLessonView.text(now, Instant.now());
-                case json -> LiveLessonView.json(now, Instant.now());
-            });
-            out.flush();
-            if (failure != null) {
-                err.println(Failures.PREFIX + "livelesson " + id + (interruption.fired() ? " interrupted" : " failed")
-                        + " at stage " + stage + ": " + Failures.firstLine(failure.getMessage()));
+            LiveLessonView.print(spec.commandLine().getOut(), output.format, now);
+            if (result.failed()) {
+                err.println(Failures.PREFIX + "livelesson " + id + " " + result.verb() + " at stage " + stage + ": "
+                        + Failures.firstLine(result.failure().getMessage()));
                 err.flush();
                 return ExitCodes.FAILED;
             }
             return now.status() == LiveLessonStatus.READY && !now.error() ? ExitCodes.OK : ExitCodes.FAILED;
-        }
+        });
     }
 }

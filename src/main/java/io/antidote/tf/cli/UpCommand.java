@@ -1,7 +1,6 @@
 package io.antidote.tf.cli;
 
 import io.antidote.tf.config.AntidoteConfig;
-import io.antidote.tf.config.ConfigLoader;
 import io.antidote.tf.curriculum.LoadResult;
 import io.antidote.tf.lesson.Curriculum;
 import io.antidote.tf.lesson.Lesson;
@@ -54,22 +53,17 @@ public final class UpCommand implements Callable<Integer> {
             description = "The livesession (default: cli-<user>); created when absent.")
     String session;
 
-    @Option(names = "--output", paramLabel = "FORMAT", defaultValue = "text",
-            description = "What stdout shows: ${COMPLETION-CANDIDATES} (default: text).")
-    LiveLessonView.Format output;
+    @Mixin
+    OutputOption output;
 
     @Override
     public Integer call() {
-        LifecycleLogs.quiet();
         PrintWriter err = spec.commandLine().getErr();
-        AntidoteConfig config = ConfigLoader.load(options.config);
+        AntidoteConfig config = options.load();
         LoadResult all = Curricula.load(curriculum != null ? curriculum : config.curriculumDir());
         Curriculum offered = Curricula.offered(all, config.tier());
         Lesson chosen = Curricula.lesson(spec.commandLine(), all, config.tier(), lesson);
-        if (stage < 0 || stage >= chosen.stages().size()) {
-            throw new ParameterException(spec.commandLine(), "lesson '" + lesson + "' has stages 0.."
-                    + (chosen.stages().size() - 1) + ", there is no stage " + stage);
-        }
+        LiveLessonView.requireStage(spec.commandLine(), chosen, stage);
         String sessionId = session != null ? session : defaultSession();
         if (sessionId.isBlank()) {
             throw new ParameterException(spec.commandLine(), "--session must not be empty");
@@ -90,37 +84,22 @@ public final class UpCommand implements Callable<Integer> {
     private int create(Lifecycle lc, LiveLesson live, PrintWriter err) {
         say(err, "livelesson " + live.id() + ": creating lesson " + live.lessonSlug() + " stage " + live.stage()
                 + " (database " + lc.dbFile + ")");
-        RuntimeException failure = null;
-        int grace = lc.config.backendConfigs().terraform().runner().cancelGraceSeconds();
-        try (Interruption interruption = Interruption.during(err, java.time.Duration.ofSeconds(grace + 30L))) {
-            try {
-                lc.backend.handleCreate(null, new LessonScheduleRequest(Operation.CREATE, live.id(), live.sessionId(),
-                        live.lessonSlug(), live.stage()));
-            } catch (RuntimeException e) {
-                failure = e;
-            }
+        LessonScheduleRequest request = new LessonScheduleRequest(Operation.CREATE, live.id(), live.sessionId(),
+                live.lessonSlug(), live.stage());
+        return BackendCall.run(lc, err, request, result -> {
             LiveLesson now = lc.db.getLiveLesson(live.id()).orElse(null);
             if (now != null) {
-                print(now);
+                LiveLessonView.print(spec.commandLine().getOut(), output.format, now);
             }
-            boolean ready = failure == null && now != null && now.status() == LiveLessonStatus.READY && !now.error();
+            boolean ready = !result.failed() && now != null && now.status() == LiveLessonStatus.READY && !now.error();
             if (!ready) {
-                say(err, Failures.PREFIX + "livelesson " + live.id() + (interruption.fired() ? " interrupted" : " failed")
-                        + (failure != null ? ": " + Failures.firstLine(failure.getMessage()) : "")
+                say(err, Failures.PREFIX + "livelesson " + live.id() + " " + result.verb()
+                        + (result.failed() ? ": " + Failures.firstLine(result.failure().getMessage()) : "")
                         + "; it stays in the database with Error=true: `antidote-tf down " + live.id()
                         + " " + options.flags() + "` removes it" + LifecycleLogs.HINT);
             }
             return ready ? ExitCodes.OK : ExitCodes.FAILED;
-        }
-    }
-
-    private void print(LiveLesson l) {
-        PrintWriter out = spec.commandLine().getOut();
-        out.print(switch (output) {
-            case text -> LiveLessonView.text(l, Instant.now());
-            case json -> LiveLessonView.json(l, Instant.now());
         });
-        out.flush();
     }
 
     private static void say(PrintWriter err, String line) {

@@ -6,7 +6,6 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.future.AuthFuture;
 import org.apache.sshd.client.future.ConnectFuture;
@@ -20,32 +19,21 @@ import org.apache.sshd.common.SshException;
  * silent, sends something that is not SSH, or drops the connection before answering is not ready yet. Each step
  * (connect, exchange up to the authentication answer) gets the attempt's timeout.
  */
-public final class SshCheck implements ReadinessCheck {
-    private final CheckTarget target;
+public final class SshCheck extends NetworkCheck {
     private final SshCredentials credentials;
     private final SshClient client;
     private final Redactor redactor;
 
     /** @param client a started client, shared by checks and owned by whoever created it */
     public SshCheck(CheckTarget target, SshCredentials credentials, SshClient client) {
-        this.target = Objects.requireNonNull(target, "target");
+        super(target);
         this.credentials = Objects.requireNonNull(credentials, "credentials");
         this.client = Objects.requireNonNull(client, "client");
         this.redactor = Redactor.DEFAULT.withSecrets(List.of(credentials.password()));
     }
 
     @Override
-    public CheckTarget target() {
-        return target;
-    }
-
-    @Override
-    public CheckOutcome attempt(Duration timeout) {
-        Optional<InetSocketAddress> resolved = target.socketAddress();
-        if (resolved.isEmpty()) {
-            return target.unresolvable();
-        }
-        InetSocketAddress address = resolved.get();
+    CheckOutcome attempt(InetSocketAddress address, Duration timeout) {
         long millis = Math.max(1, timeout.toMillis());
         ClientSession session = null;
         try {
@@ -96,6 +84,6 @@ public final class SshCheck implements ReadinessCheck {
 
     @Override
     public String toString() {
-        return "SshCheck[" + target + ", user=" + credentials.user() + "]";
+        return "SshCheck[" + target() + ", user=" + credentials.user() + "]";
     }
 }

@@ -5,29 +5,15 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
-import java.util.Objects;
-import java.util.Optional;
 
 /** Ready when the port accepts a TCP connection. A host name that cannot be resolved is a definite failure. */
-public final class TcpCheck implements ReadinessCheck {
-    private final CheckTarget target;
-
+public final class TcpCheck extends NetworkCheck {
     public TcpCheck(CheckTarget target) {
-        this.target = Objects.requireNonNull(target, "target");
+        super(target);
     }
 
     @Override
-    public CheckTarget target() {
-        return target;
-    }
-
-    @Override
-    public CheckOutcome attempt(Duration timeout) {
-        Optional<InetSocketAddress> resolved = target.socketAddress();
-        if (resolved.isEmpty()) {
-            return target.unresolvable();
-        }
-        InetSocketAddress address = resolved.get();
+    CheckOutcome attempt(InetSocketAddress address, Duration timeout) {
         try (Socket socket = new Socket()) {
             socket.connect(address, Math.toIntExact(Math.max(1, timeout.toMillis())));
             return CheckOutcome.ready("accepted a TCP connection");
@@ -40,6 +26,6 @@ public final class TcpCheck implements ReadinessCheck {
 
     @Override
     public String toString() {
-        return "TcpCheck[" + target + "]";
+        return "TcpCheck[" + target() + "]";
     }
 }

@@ -1,5 +1,6 @@
 package io.antidote.tf.backend.terraform;
 
+import java.util.function.ToIntFunction;
 import io.antidote.tf.backend.AntidoteBackend;
 import io.antidote.tf.config.AntidoteConfig;
 import io.antidote.tf.live.LessonScheduleRequest;
@@ -71,22 +72,19 @@ public final class TerraformBackend implements AntidoteBackend, AutoCloseable {
 
     @Override
     public void pruneOrphans() {
-        Span span = Spans.child(parts.tracer(), "backend.prune_orphans", null);
-        try {
-            span.setTag("orphans.removed", pruning.orphans(span));
-        } catch (RuntimeException e) {
-            Spans.error(span, e, parts.redactor());
-            throw e;
-        } finally {
-            span.finish();
-        }
+        tracedPrune("backend.prune_orphans", null, "orphans.removed", pruning::orphans);
     }
 
     @Override
     public void pruneOldLiveLessons(Span parent) {
-        Span span = Spans.child(parts.tracer(), "backend.prune_old_livelessons", parent);
+        tracedPrune("backend.prune_old_livelessons", parent, "livelessons.removed", pruning::oldLiveLessons);
+    }
+
+    /** One pruning pass in its own span, tagged with how many it removed; a failure errors the span. */
+    private void tracedPrune(String operation, Span parent, String countTag, ToIntFunction<Span> pass) {
+        Span span = Spans.child(parts.tracer(), operation, parent);
         try {
-            span.setTag("livelessons.removed", pruning.oldLiveLessons(span));
+            span.setTag(countTag, pass.applyAsInt(span));
         } catch (RuntimeException e) {
             Spans.error(span, e, parts.redactor());
             throw e;

@@ -18,7 +18,6 @@ import io.antidote.tf.terraform.StateLockedException;
 import io.antidote.tf.terraform.TerraformCommandException;
 import io.antidote.tf.terraform.TerraformEvent;
 import io.antidote.tf.terraform.TerraformTimeoutException;
-import io.antidote.tf.testing.Requirements;
 import io.opentracing.mock.MockSpan;
 import io.opentracing.tag.Tags;
 import java.nio.channels.FileChannel;
@@ -27,42 +26,13 @@ import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Real failures of a CREATE or MODIFY with the real terraform and the local target: each fails the livelesson (Error
  * flag, evidence in the span), destroys a partial stack at once, and a DELETE still leaves nothing behind.
  */
-class TerraformBackendFailureIT {
-    static LabServers servers;
-    BackendFixture fx;
-
-    @BeforeAll
-    static void servers() throws Exception {
-        Requirements.tool("terraform");
-        servers = new LabServers();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (servers != null) {
-            servers.close();
-        }
-    }
-
-    @BeforeEach
-    void setUp() throws Exception {
-        fx = new BackendFixture(BackendFixture.lesson(servers.tcpPort(), servers.sshPort(), 0));
-    }
-
-    @AfterEach
-    void nothingLeft() throws Exception {
-        fx.assertNothingLeft();
-    }
+class TerraformBackendFailureIT extends BackendLab {
 
     private Throwable failedCreate(TerraformBackend backend, String id) {
         Throwable e = catchThrowable(() -> backend.handleCreate(null,

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.antidote.tf.live.LiveLessonStatus;
 import io.antidote.tf.live.LiveSession;
 import io.antidote.tf.live.Operation;
-import io.antidote.tf.testing.Requirements;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,40 +17,11 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Garbage collection and concurrency with the real terraform and the local target. */
-class TerraformBackendGcIT {
-    static LabServers servers;
+class TerraformBackendGcIT extends BackendLab {
     static final Instant NOW = Instant.parse("2025-06-01T12:00:00Z");
-    BackendFixture fx;
-
-    @BeforeAll
-    static void servers() throws Exception {
-        Requirements.tool("terraform");
-        servers = new LabServers();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (servers != null) {
-            servers.close();
-        }
-    }
-
-    @BeforeEach
-    void setUp() throws Exception {
-        fx = new BackendFixture(BackendFixture.lesson(servers.tcpPort(), servers.sshPort(), 0));
-    }
-
-    @AfterEach
-    void nothingLeft() throws Exception {
-        fx.assertNothingLeft();
-    }
 
     private TerraformBackend backend() {
         return TerraformBackendFactory.create(fx.config(120, Map.of()), fx.recording.db, BackendFixture.BUILD_INFO,

@@ -7,44 +7,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.antidote.tf.live.LiveLesson;
 import io.antidote.tf.live.Operation;
-import io.antidote.tf.testing.Requirements;
 import io.opentracing.mock.MockSpan;
 import io.opentracing.tag.Tags;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The whole lifecycle with the real terraform and the local target: CREATE -> READY -> MODIFY -> DELETE. */
-class TerraformBackendIT {
-    static LabServers servers;
-    BackendFixture fx;
-
-    @BeforeAll
-    static void servers() throws Exception {
-        Requirements.tool("terraform");
-        servers = new LabServers();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (servers != null) {
-            servers.close();
-        }
-    }
-
-    @BeforeEach
-    void setUp() throws Exception {
-        fx = new BackendFixture(BackendFixture.lesson(servers.tcpPort(), servers.sshPort(), 3));
-    }
-
-    @AfterEach
-    void nothingLeft() throws Exception {
-        fx.assertNothingLeft();
+class TerraformBackendIT extends BackendLab {
+    @Override
+    int readyDelay() {
+        return 3;
     }
 
     @Test
