@@ -11,7 +11,6 @@ import io.antidote.tf.terraform.Terraform;
 import io.antidote.tf.terraform.TerraformException;
 import io.antidote.tf.terraform.Workspace;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,8 +33,8 @@ import org.slf4j.LoggerFactory;
  * provider into the shared plugin cache, pulling it from under the plans of other stacks that linked it ("there is
  * no package ... cached in .terraform/providers"). What it made is kept as an {@link InitTemplate}: every later stack
  * with the same provider requirements (and no modules) starts from a copy of it and skips {@code init} (about 1.8 s
- * of CPU per stack, hashing the cached provider); any other stack runs its own {@code init} from the first stack's
- * lock file, which then only links the cached provider.
+ * of CPU per stack, hashing the cached provider); any other stack runs its own {@code init} (which the runner starts
+ * from the lock file of an earlier init of the same providers, if any).
  */
 public final class PlanRun {
     private static final Logger LOG = LoggerFactory.getLogger(PlanRun.class);
@@ -134,7 +133,7 @@ public final class PlanRun {
 
     /**
      * The first caller inits alone and publishes what init made; the others wait for it and start from a copy when
-     * their provider requirements are the same, or run their own init from its lock file.
+     * their provider requirements are the same, or run their own init.
      */
     private void init(Workspace ws, String stackJson) throws IOException {
         Optional<JsonNode> requirements = InitTemplate.shareableRequirements(stackJson);
@@ -154,9 +153,6 @@ public final class PlanRun {
         if (shared.isPresent() && requirements.isPresent() && shared.get().fits(requirements.get())) {
             shared.get().applyTo(ws);
             return;
-        }
-        if (shared.isPresent()) {
-            Files.writeString(ws.dir().resolve(InitTemplate.LOCK_FILE), shared.get().lockFile());
         }
         terraform.init(ws, null);
     }

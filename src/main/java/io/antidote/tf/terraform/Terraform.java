@@ -37,6 +37,7 @@ public final class Terraform {
     private final CommandExecution execution;
     private final Redactor redactor;
     private final TerraformVersion version;
+    private final LockFileSeeds seeds = new LockFileSeeds();
 
     private Terraform(RunnerConfig config, StateBackend backend, Tracer tracer, CommandExecution execution,
             Redactor redactor, TerraformVersion version) {
@@ -100,7 +101,11 @@ public final class Terraform {
         return backend;
     }
 
-    /** {@code terraform init}, serialized against other inits when a plugin cache is configured. */
+    /**
+     * {@code terraform init}. With a plugin cache, inits are serialized on it, and a stack without a lock file starts
+     * from the one of an earlier init of the same providers ({@link LockFileSeeds}), so that it only links the
+     * cached provider instead of installing it again under other stacks' running commands.
+     */
     public void init(Workspace ws, Span parent) {
         List<String> args = new ArrayList<>(List.of("init"));
         args.addAll(COMMON);
@@ -113,7 +118,11 @@ public final class Terraform {
             return;
         }
         try (PluginCacheLock.Held held = PluginCacheLock.acquire(Path.of(config.pluginCacheDir()))) {
+            seeds.seed(ws);
             command(Phase.INIT, ws, args, parent, List.of(0));
+            seeds.learn(ws);
+        } catch (IOException e) {
+            throw new TerraformException("cannot read or write the dependency lock file in " + ws.dir(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new TerraformException("interrupted waiting for the plugin cache lock", e);

@@ -126,6 +126,29 @@ class FakeTerraformIT {
         spaces.forEach(tf.workspaces()::remove);
     }
 
+    /** A later init of the same providers starts from the first one's lock file; other providers start fresh. */
+    @Test
+    void initOfKnownProvidersStartsFromTheirLockFile() throws Exception {
+        Path cache = fx.temp.resolve("plugin-cache");
+        Path bin = fx.fakeBinary("terraform", "1.11.4", "if [ -f .terraform.lock.hcl ]; then"
+                + " echo \"$(basename \"$PWD\") seeded $(cat .terraform.lock.hcl)\" >> \"$TF_PLUGIN_CACHE_DIR/init.log\";"
+                + " else echo \"$(basename \"$PWD\") fresh\" >> \"$TF_PLUGIN_CACHE_DIR/init.log\";"
+                + " echo \"lock-of-$(basename \"$PWD\")\" > .terraform.lock.hcl; fi");
+        Terraform tf = fx.open(RunnerFixture.config(bin.toString(), fx.workDir, 2, cache.toString(), 60, 2, 60));
+        String aws = "{\"terraform\":{\"required_providers\":{\"aws\":{\"source\":\"aws\",\"version\":\"~> 5.23\"}}}}";
+        String other = aws.replace("~> 5.23", "~> 4.0");
+        List<Workspace> spaces = new ArrayList<>();
+        for (String[] stack : new String[][] {{"a", aws}, {"b", aws}, {"c", other}, {"d", "{not json"}}) {
+            Workspace ws = tf.workspaces().open(new StackId("inst", stack[0]));
+            ws.writeStack(stack[1]);
+            tf.init(ws, null);
+            spaces.add(ws);
+        }
+        assertThat(Files.readAllLines(cache.resolve("init.log")))
+                .containsExactly("a fresh", "b seeded lock-of-a", "c fresh", "d fresh");
+        spaces.forEach(tf.workspaces()::remove);
+    }
+
     private static void runInParallel(int n, Runnable task) throws Exception {
         List<Runnable> tasks = new ArrayList<>();
         for (int i = 0; i < n; i++) {
