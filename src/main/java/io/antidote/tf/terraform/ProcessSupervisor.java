@@ -8,12 +8,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
 import org.slf4j.Logger;
@@ -28,19 +28,21 @@ import org.zeroturnaround.exec.StartedProcess;
  * stdin closed, has zt-exec's pump threads hand every output line to a sink as it arrives ({@link LineStream}), and
  * ends the run on exit, on timeout or on stall. Cancelling is two-phase:
  * SIGINT to terraform, a bounded grace period, then SIGKILL to the whole group (provider plugins and provisioner
- * children included). After every run, whatever is left in the group is killed, so nothing outlives the command;
- * processes still running when this JVM exits are destroyed.
+ * children included). After every run, whatever is left in the group is killed, so nothing outlives the command.
+ * Terraform gets one SIGINT at most (a second interrupt makes it exit without saving its state): processes still
+ * running when this JVM exits get theirs from the shutdown hook, unless a cancel already sent it.
  */
 final class ProcessSupervisor {
     private static final Logger LOG = LoggerFactory.getLogger(ProcessSupervisor.class);
     private static final Path SETSID = Path.of("/usr/bin/setsid");
     private static final boolean OWN_GROUP = Files.isExecutable(SETSID);
     private static final long POLL_MILLIS = 100;
-    private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
+    /** The running processes, each with whether it has had its SIGINT. */
+    private static final Map<Process, AtomicBoolean> RUNNING = new ConcurrentHashMap<>();
 
     static {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> RUNNING.forEach(Process::destroy),
-                "terraform-destroyer"));
+        Runtime.getRuntime().addShutdownHook(new Thread(ProcessSupervisor::interruptAllRunning,
+                "terraform-interrupter"));
     }
 
     /** How a run ended. */
@@ -74,7 +76,7 @@ final class ProcessSupervisor {
                 .environment(exactly(env)).redirectOutput(out).redirectError(err).exitValueAny()
                 .setMessageLogger(MessageLoggers.NOP));
         Process process = launched.getProcess();
-        RUNNING.add(process);
+        RUNNING.put(process, new AtomicBoolean());
         Future<?> pumped = launched.getFuture();
         long pid = process.pid();
         started.accept(pid);
@@ -158,10 +160,29 @@ final class ProcessSupervisor {
         return false;
     }
 
-    /** Phase one: SIGINT; phase two, after {@code grace}: SIGKILL to the whole group. */
+    /**
+     * What the JVM's shutdown hook does: one SIGINT to every terraform still running, so that each stops gracefully
+     * (saving its state) even when this JVM exits before its run is cancelled.
+     */
+    static void interruptAllRunning() {
+        RUNNING.keySet().forEach(ProcessSupervisor::interruptOnce);
+    }
+
+    /**
+     * SIGINT, once per process: terraform takes a second interrupt (SIGINT or SIGTERM) as "exit immediately", without
+     * saving its state, so a shutdown hook and a cancel racing each other must not both signal it.
+     */
+    private static void interruptOnce(Process process) {
+        AtomicBoolean sent = RUNNING.get(process);
+        if (sent == null || sent.compareAndSet(false, true)) {
+            ProcessGroups.signal(process.pid(), "INT");
+        }
+    }
+
+    /** Phase one: SIGINT (unless already sent); phase two, after {@code grace}: SIGKILL to the whole group. */
     private static void cancel(Process process, Duration grace) throws InterruptedException {
         boolean ownGroup = leadsItsGroup(process);
-        ProcessGroups.signal(process.pid(), "INT");
+        interruptOnce(process);
         if (process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
             return;
         }

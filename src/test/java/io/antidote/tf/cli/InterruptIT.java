@@ -56,8 +56,10 @@ class InterruptIT {
             }
             assertThat(lab.stackDir(id)).as("the workspace (terraform's state) is kept for down").isDirectory();
 
-            int down = CliProcess.run(lab.temp, "down", Duration.ofSeconds(90), lab.args("down", config, id));
-            assertThat(down).isZero();
+            try (CliProcess down = CliProcess.start(lab.temp, "down", lab.args("down", config, id))) {
+                assertThat(down.process.waitFor(90, TimeUnit.SECONDS)).as("down finished").isTrue();
+                assertThat(down.process.exitValue()).as(down.err()).isZero();
+            }
             try (SqliteDataManager db = lab.openDb()) {
                 assertThat(db.listLiveLessons()).isEmpty();
             }

@@ -10,7 +10,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,6 +56,41 @@ class ProcessSupervisorIT {
         run(Map.of("PATH", "/usr/bin:/bin"), "printf 'caf\\303\\251\\r\\n\\n'; printf 'to-err\\n' >&2; printf 'last'");
         assertThat(out).containsExactly("café", "", "last");
         assertThat(err).containsExactly("to-err");
+    }
+
+    /**
+     * The shutdown hook and a cancel racing each other send one SIGINT, never a second interrupt (terraform exits at
+     * once on a second one, without saving its state): the child traps INT and TERM and keeps running, so it ends
+     * by the SIGKILL after the grace.
+     */
+    @Test
+    void aProcessGetsOneInterruptWhenTheShutdownHookAndACancelBothStopIt() throws Exception {
+        Path log = dir.resolve("signals.log");
+        ProcessSupervisor.Limits limits =
+                new ProcessSupervisor.Limits(Duration.ofSeconds(60), Duration.ofSeconds(60), Duration.ofSeconds(1));
+        CountDownLatch started = new CountDownLatch(1);
+        CompletableFuture<Throwable> run = new CompletableFuture<>();
+        Thread worker = new Thread(() -> {
+            try {
+                supervisor.run(List.of("/bin/sh", "-c", "trap 'echo INT >> signals.log' INT;"
+                        + " trap 'echo TERM >> signals.log' TERM; echo ready; while :; do sleep 0.1; done"), dir,
+                        Map.of("PATH", "/usr/bin:/bin"), limits, (e, line) -> started.countDown(), pid -> { });
+                run.complete(null);
+            } catch (Throwable t) {
+                run.complete(t);
+            }
+        });
+        worker.start();
+        assertThat(started.await(20, TimeUnit.SECONDS)).as("the child started").isTrue();
+        ProcessSupervisor.interruptAllRunning();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!(Files.exists(log) && Files.readAllLines(log).contains("INT")) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(Files.readAllLines(log)).as("the hook's SIGINT arrived").containsExactly("INT");
+        worker.interrupt();
+        assertThat(run.get(30, TimeUnit.SECONDS)).isInstanceOf(InterruptedException.class);
+        assertThat(Files.readAllLines(log)).containsExactly("INT");
     }
 
     @Test
