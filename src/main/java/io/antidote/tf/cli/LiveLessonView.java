@@ -1,21 +1,21 @@
 package io.antidote.tf.cli;
 
-import io.antidote.tf.lesson.Lesson;
-import java.io.PrintWriter;
-import picocli.CommandLine;
-import picocli.CommandLine.ParameterException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.antidote.tf.lesson.Lesson;
 import io.antidote.tf.live.LiveEndpoint;
 import io.antidote.tf.live.LiveLesson;
 import io.antidote.tf.live.LivePresentation;
+import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
 
 /**
  * How the lifecycle commands show livelessons: a text block or table, or JSON. Never shows SSH passwords (the

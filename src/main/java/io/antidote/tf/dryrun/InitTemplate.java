@@ -27,8 +27,6 @@ import java.util.Optional;
  * @param lockFile the content of {@code .terraform.lock.hcl}
  */
 record InitTemplate(JsonNode requirements, Path dir, String lockFile) {
-    static final String LOCK_FILE = ".terraform.lock.hcl";
-    private static final String DATA_DIR = ".terraform";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
@@ -49,12 +47,12 @@ record InitTemplate(JsonNode requirements, Path dir, String lockFile) {
 
     /** Keeps what init made in {@code ws} (which has been initialized) under {@code dir}. */
     static InitTemplate capture(Workspace ws, JsonNode requirements, Path dir) throws IOException {
-        Path lock = ws.dir().resolve(LOCK_FILE);
-        if (!Files.isRegularFile(lock) || !Files.isDirectory(ws.dir().resolve(DATA_DIR))) {
-            throw new IOException("terraform init left no " + LOCK_FILE + " or " + DATA_DIR + " in " + ws.dir());
+        if (!Files.isRegularFile(ws.lockFile()) || !ws.initialized()) {
+            throw new IOException("terraform init left no " + Workspace.LOCK_FILE + " or " + Workspace.DATA_DIR
+                    + " in " + ws.dir());
         }
-        replicate(ws.dir().resolve(DATA_DIR), dir.resolve(DATA_DIR));
-        return new InitTemplate(requirements, dir, Files.readString(lock));
+        replicate(ws.dataDir(), dir.resolve(Workspace.DATA_DIR));
+        return new InitTemplate(requirements, dir, Files.readString(ws.lockFile()));
     }
 
     boolean fits(JsonNode stackRequirements) {
@@ -63,8 +61,8 @@ record InitTemplate(JsonNode requirements, Path dir, String lockFile) {
 
     /** Makes {@code ws} initialized as the template's stack was. */
     void applyTo(Workspace ws) throws IOException {
-        replicate(dir.resolve(DATA_DIR), ws.dir().resolve(DATA_DIR));
-        Files.writeString(ws.dir().resolve(LOCK_FILE), lockFile);
+        replicate(dir.resolve(Workspace.DATA_DIR), ws.dataDir());
+        Files.writeString(ws.lockFile(), lockFile);
     }
 
     /** Recreates the tree {@code from} at {@code to}: directories made, symlinks copied, files hard-linked. */

@@ -18,7 +18,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * from. Thread-safe; used under the plugin-cache lock.
  */
 final class LockFileSeeds {
-    static final String LOCK_FILE = ".terraform.lock.hcl";
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Map<JsonNode, String> byRequirements = new ConcurrentHashMap<>();
 
@@ -32,25 +31,23 @@ final class LockFileSeeds {
         }
     }
 
-    /** Before init: gives {@code ws} the lock file of an earlier init of the same provider set, if it has none. */
-    void seed(Workspace ws) throws IOException {
-        Path lock = ws.dir().resolve(LOCK_FILE);
-        if (Files.exists(lock)) {
-            return;
-        }
+    /**
+     * Before init: gives {@code ws} the lock file of an earlier init of the same provider set, if it has none.
+     * Returns the stack's provider set, for {@link #learn} after the init.
+     */
+    Optional<JsonNode> seed(Workspace ws) throws IOException {
         Optional<JsonNode> key = requirements(ws.stackFile());
         String known = key.map(byRequirements::get).orElse(null);
-        if (known != null) {
-            Files.writeString(lock, known);
+        if (known != null && !Files.exists(ws.lockFile())) {
+            Files.writeString(ws.lockFile(), known);
         }
+        return key;
     }
 
-    /** After a successful init: remembers {@code ws}'s lock file for its provider set. */
-    void learn(Workspace ws) throws IOException {
-        Path lock = ws.dir().resolve(LOCK_FILE);
-        Optional<JsonNode> key = requirements(ws.stackFile());
-        if (key.isPresent() && Files.isRegularFile(lock)) {
-            byRequirements.put(key.get(), Files.readString(lock));
+    /** After a successful init: remembers {@code ws}'s lock file for its provider set {@code key}. */
+    void learn(Workspace ws, Optional<JsonNode> key) throws IOException {
+        if (key.isPresent() && Files.isRegularFile(ws.lockFile())) {
+            byRequirements.put(key.get(), Files.readString(ws.lockFile()));
         }
     }
 }

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -118,9 +119,9 @@ public final class Terraform {
             return;
         }
         try (PluginCacheLock.Held held = PluginCacheLock.acquire(Path.of(config.pluginCacheDir()))) {
-            seeds.seed(ws);
+            Optional<JsonNode> providers = seeds.seed(ws);
             command(Phase.INIT, ws, args, parent, List.of(0));
-            seeds.learn(ws);
+            seeds.learn(ws, providers);
         } catch (IOException e) {
             throw new TerraformException("cannot read or write the dependency lock file in " + ws.dir(), e);
         } catch (InterruptedException e) {

@@ -13,6 +13,10 @@ import java.nio.file.attribute.FileTime;
 public record Workspace(StackId stack, Path dir) {
     public static final String STACK_FILE = "cdk.tf.json";
     public static final String STATE_FILE = "terraform.tfstate";
+    /** Where {@code terraform init} installs providers and modules. */
+    public static final String DATA_DIR = ".terraform";
+    /** The dependency lock file {@code terraform init} writes. */
+    public static final String LOCK_FILE = ".terraform.lock.hcl";
 
     public Path stackFile() {
         return dir.resolve(STACK_FILE);
@@ -22,13 +26,21 @@ public record Workspace(StackId stack, Path dir) {
         return dir.resolve(STATE_FILE);
     }
 
+    public Path dataDir() {
+        return dir.resolve(DATA_DIR);
+    }
+
+    public Path lockFile() {
+        return dir.resolve(LOCK_FILE);
+    }
+
     public Path logsDir() {
         return dir.resolve("logs");
     }
 
     /** Whether {@code terraform init} has run here. */
     public boolean initialized() {
-        return Files.isDirectory(dir.resolve(".terraform"));
+        return Files.isDirectory(dataDir());
     }
 
     /** Writes the stack's Terraform JSON (replacing any earlier one). */

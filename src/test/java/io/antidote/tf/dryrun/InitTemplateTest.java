@@ -55,7 +55,7 @@ class InitTemplateTest {
         assertThat(Files.isSymbolicLink(link)).isTrue();
         assertThat(Files.readSymbolicLink(link)).isEqualTo(cache);
         assertThat(second.dir().resolve(".terraform/modules.json")).hasContent("{}");
-        assertThat(second.dir().resolve(InitTemplate.LOCK_FILE)).hasContent("# lock a");
+        assertThat(second.dir().resolve(Workspace.LOCK_FILE)).hasContent("# lock a");
         t.discard();
         assertThat(temp.resolve("template")).doesNotExist();
         assertThat(cache.resolve("terraform-provider-aws")).as("the plugin cache behind the link").hasContent("binary");
@@ -70,7 +70,7 @@ class InitTemplateTest {
     private Workspace initialized(String name) throws IOException {
         Workspace ws = workspace(name);
         Files.createDirectories(ws.dir().resolve(".terraform"));
-        Files.writeString(ws.dir().resolve(InitTemplate.LOCK_FILE), "# lock " + name);
+        Files.writeString(ws.dir().resolve(Workspace.LOCK_FILE), "# lock " + name);
         return ws;
     }
 

@@ -1,6 +1,5 @@
 package io.antidote.tf.backend.terraform;
 
-import java.util.function.ToIntFunction;
 import io.antidote.tf.backend.AntidoteBackend;
 import io.antidote.tf.config.AntidoteConfig;
 import io.antidote.tf.live.LessonScheduleRequest;
@@ -13,6 +12,7 @@ import io.antidote.tf.tracing.Spans;
 import io.opentracing.Span;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
+import java.util.function.ToIntFunction;
 
 /**
  * The Terraform backend: each livelesson is one Terraform stack (target {@code aws} or {@code local}) in its own
