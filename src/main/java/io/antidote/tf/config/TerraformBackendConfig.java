@@ -5,10 +5,11 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 /**
  * {@code backendConfigs.terraform}: this backend's own settings.
  *
- * @param target which stack target livelessons become: {@code aws}, or {@code local} (built-in resources only,
- *        for tests and demonstrations)
+ * @param target which stack target livelessons become: {@code aws}; {@code docker} (the Docker engine of the
+ *        machine terraform runs on); or {@code local} (built-in resources only, for tests and demonstrations)
  * @param readinessTimeoutSeconds how long endpoints may take to become reachable (contract default 600)
  * @param local settings of the local target
+ * @param docker settings of the docker target
  */
 public record TerraformBackendConfig(
         @JsonProperty("target") String target,
@@ -16,26 +17,28 @@ public record TerraformBackendConfig(
         @JsonProperty("runner") RunnerConfig runner,
         @JsonProperty("state") StateConfig state,
         @JsonProperty("aws") AwsConfig aws,
-        @JsonProperty("local") LocalTargetConfig local) {
+        @JsonProperty("local") LocalTargetConfig local,
+        @JsonProperty("docker") DockerTargetConfig docker) {
 
     public TerraformBackendConfig {
         target = Checks.orDefault(target, "aws");
-        Checks.oneOf("backendConfigs.terraform.target", target, "aws", "local");
+        Checks.oneOf("backendConfigs.terraform.target", target, "aws", "local", "docker");
         readinessTimeoutSeconds = Checks.range("backendConfigs.terraform.readinessTimeoutSeconds",
                 readinessTimeoutSeconds, 600, 1, 86400);
         runner = runner == null ? RunnerConfig.defaults() : runner;
         state = state == null ? StateConfig.defaults() : state;
         aws = aws == null ? AwsConfig.defaults() : aws;
         local = local == null ? LocalTargetConfig.defaults() : local;
+        docker = docker == null ? DockerTargetConfig.defaults() : docker;
     }
 
     /** Without a {@code local} section (its defaults). */
     public TerraformBackendConfig(String target, Integer readinessTimeoutSeconds, RunnerConfig runner,
             StateConfig state, AwsConfig aws) {
-        this(target, readinessTimeoutSeconds, runner, state, aws, null);
+        this(target, readinessTimeoutSeconds, runner, state, aws, null, null);
     }
 
     public static TerraformBackendConfig defaults() {
-        return new TerraformBackendConfig(null, null, null, null, null, null);
+        return new TerraformBackendConfig(null, null, null, null, null, null, null);
     }
 }

@@ -4,10 +4,11 @@ import io.antidote.tf.config.AntidoteConfig;
 import io.antidote.tf.config.AwsConfig;
 import io.antidote.tf.stack.StackSynthesizer;
 import io.antidote.tf.stack.aws.AwsStackSynthesizer;
+import io.antidote.tf.stack.docker.DockerStackSynthesizer;
 import io.antidote.tf.stack.local.LocalStackSynthesizer;
 import java.util.Map;
 
-/** The stack synthesizer of a configuration's target ({@code aws} or {@code local}), or a usage error saying what the configuration lacks. */
+/** The stack synthesizer of a configuration's target ({@code aws}, {@code docker} or {@code local}), or a usage error saying what the configuration lacks. */
 public final class Synthesizers {
     /** How many synths one jsii runtime serves before it is replaced (see docs/performance.md, "Synthesis"). */
     public static final int RECYCLE_EVERY = 500;
@@ -20,12 +21,15 @@ public final class Synthesizers {
         if (target.equals("local")) {
             return new LocalStackSynthesizer(config.backendConfigs().terraform().local());
         }
+        Map<String, String> buildInfo = Map.of("imageVersion", imageVersion);
+        if (target.equals("docker")) {
+            return new DockerStackSynthesizer(config, buildInfo);
+        }
         AwsConfig aws = config.backendConfigs().terraform().aws();
         if (!aws.missingKeys().isEmpty()) {
             throw DryRunException.usage("the configuration lacks " + String.join(", ", aws.missingKeys())
                     + " (placeholders are fine with offline: true; see examples/antidote.yml)");
         }
-        Map<String, String> buildInfo = Map.of("imageVersion", imageVersion);
         return new RecyclingSynthesizer(() -> new AwsStackSynthesizer(config, buildInfo), RECYCLE_EVERY);
     }
 }

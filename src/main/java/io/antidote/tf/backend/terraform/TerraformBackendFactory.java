@@ -11,6 +11,8 @@ import io.antidote.tf.readiness.ReadinessSettings;
 import io.antidote.tf.readiness.Sleeper;
 import io.antidote.tf.stack.StackSynthesizer;
 import io.antidote.tf.stack.aws.AwsStackSynthesizer;
+import io.antidote.tf.stack.docker.DockerSecrets;
+import io.antidote.tf.stack.docker.DockerStackSynthesizer;
 import io.antidote.tf.stack.local.LocalStackSynthesizer;
 import io.antidote.tf.state.DataManager;
 import io.antidote.tf.terraform.StackLister;
@@ -54,6 +56,9 @@ public final class TerraformBackendFactory {
             secrets.add(image.configPassword());
         }
         Redactor redactor = Redactor.DEFAULT.withSecrets(secrets);
+        if (tfc.target().equals("docker")) {
+            DockerSecrets.write(DockerStackSynthesizer.secretsDir(config), db.listImages());
+        }
         Terraform terraform = Terraform.open(tfc.runner(), StateBackend.from(tfc.state()), tracer, options.listener(),
                 secrets);
         StackSynthesizer synthesizer = options.synthesizer() != null ? options.synthesizer()
@@ -81,8 +86,9 @@ public final class TerraformBackendFactory {
         return switch (tfc.target()) {
             case "aws" -> new AwsStackSynthesizer(config, buildInfo, tracer);
             case "local" -> new LocalStackSynthesizer(tfc.local());
+            case "docker" -> new DockerStackSynthesizer(config, buildInfo);
             default -> throw new AntidoteException("backendConfigs.terraform.target '" + tfc.target()
-                    + "' is not a target (aws|local)");
+                    + "' is not a target (aws|docker|local)");
         };
     }
 

@@ -14,6 +14,7 @@ import io.antidote.tf.config.AwsConfig;
 import io.antidote.tf.config.AwsListener;
 import io.antidote.tf.lesson.PresentationType;
 import io.antidote.tf.stack.StackException;
+import io.antidote.tf.stack.host.EndpointSpec;
 import java.util.ArrayList;
 import java.util.List;
 

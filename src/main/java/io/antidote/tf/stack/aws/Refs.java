@@ -19,4 +19,12 @@ final class Refs {
     static String element(String type, String name, String listAttribute, int index) {
         return "${element(" + type + "." + name + "." + listAttribute + ", " + index + ")}";
     }
+
+    /** The expression inside a reference: {@code ${expr}} -> {@code expr}. */
+    static String unwrap(String reference) {
+        if (!reference.startsWith("${") || !reference.endsWith("}")) {
+            throw new IllegalArgumentException("not a reference: " + reference);
+        }
+        return reference.substring(2, reference.length() - 1);
+    }
 }

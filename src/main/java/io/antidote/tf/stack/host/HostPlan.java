@@ -1,4 +1,4 @@
-package io.antidote.tf.stack.aws;
+package io.antidote.tf.stack.host;
 
 import io.antidote.tf.lesson.Connection;
 import io.antidote.tf.lesson.Flavor;
@@ -14,8 +14,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What runs on a livelesson's host, computed without jsii: the endpoints in lesson order (the jupyter guide last,
- * as the livelesson lists it), their image references, flavors, ports and connection interfaces.
+ * What runs on a livelesson's lesson host, computed without jsii: the endpoints in lesson order (the jupyter guide
+ * last, as the livelesson lists it), their image references, flavors, ports and connection interfaces.
+ *
+ * <p>Connection addresses follow the reference: its CNI host-local IPAM hands out {@code .2}, then {@code .3} of the
+ * connection's subnet in pod creation order, which is lesson order. So on each connection the endpoint that comes
+ * first in the lesson gets {@code .2} and the other {@code .3}, whichever of the two is {@code a}. An endpoint's
+ * {@code n}-th connection (in connection order) is its interface {@code n}: the image's {@code networkInterfaces[n]},
+ * else {@code net<n>}.
  */
 public record HostPlan(List<EndpointSpec> endpoints, List<Connection> connections) {
 
@@ -32,10 +38,15 @@ public record HostPlan(List<EndpointSpec> endpoints, List<Connection> connection
     public static HostPlan of(StackRequest request, String imageOrg, String curriculumVersion) {
         String stack = request.stackName();
         List<Connection> connections = request.lesson().connections();
+        List<String> order = new ArrayList<>(request.liveLesson().liveEndpoints().keySet());
         Map<String, List<EndpointSpec.Link>> links = new HashMap<>();
         Map<String, Integer> seen = new HashMap<>();
         for (int c = 0; c < connections.size(); c++) {
             Connection conn = connections.get(c);
+            int ia = position(order, conn.a(), conn, stack);
+            int ib = position(order, conn.b(), conn, stack);
+            // host-local IPAM: .2 to the endpoint created first (lesson order), .3 to the other
+            int[] host = ia <= ib ? new int[] {2, 3} : new int[] {3, 2};
             String[] sides = {conn.a(), conn.b()};
             for (int side = 0; side < 2; side++) {
                 String ep = sides[side];
@@ -44,7 +55,7 @@ public record HostPlan(List<EndpointSpec> endpoints, List<Connection> connection
                 Image image = image(request, stack, lessonEp);
                 int n = seen.merge(ep, 1, Integer::sum) - 1;
                 links.computeIfAbsent(ep, k -> new ArrayList<>()).add(new EndpointSpec.Link(c, image.interfaceName(n),
-                        Subnets.hostAddress(stack, conn.subnet(), side + 1)));
+                        Subnets.hostAddress(stack, conn.subnet(), host[side])));
             }
         }
         List<EndpointSpec> specs = new ArrayList<>();
@@ -55,7 +66,7 @@ public record HostPlan(List<EndpointSpec> endpoints, List<Connection> connection
                 if (!live.name().equals(LiveLessonFactory.JUPYTER_ENDPOINT)) {
                     throw new StackException(stack, "live endpoint " + live.name() + " is not in lesson " + request.lesson().slug());
                 }
-                specs.add(new EndpointSpec(live.name(), index++, "", live.image(), Flavor.LEGACY, false, live.ports(),
+                specs.add(new EndpointSpec(live.name(), index++, "", live.image(), Flavor.UNTRUSTED, false, live.ports(),
                         live.presentations(), List.of(), live.configurationType(), "", ""));
                 continue;
             }
@@ -69,6 +80,15 @@ public record HostPlan(List<EndpointSpec> endpoints, List<Connection> connection
                     live.configurationType(), live.configurationFile(), image.configUser()));
         }
         return new HostPlan(specs, connections);
+    }
+
+    private static int position(List<String> order, String endpoint, Connection conn, String stack) {
+        int i = order.indexOf(endpoint);
+        if (i < 0) {
+            throw new StackException(stack, "connection " + conn.networkName() + " names endpoint " + endpoint
+                    + ", which the livelesson does not have");
+        }
+        return i;
     }
 
     private static Image image(StackRequest request, String stack, LessonEndpoint ep) {

@@ -1,14 +1,14 @@
-package io.antidote.tf.stack.aws;
+package io.antidote.tf.stack.host;
 
 import io.antidote.tf.stack.StackException;
 
 /** IPv4 arithmetic for connection subnets. */
-final class Subnets {
+public final class Subnets {
     private Subnets() {
     }
 
     /** The {@code n}-th host address of {@code cidr} (network + n) with the prefix length: {@code 10.0.0.1/24}. */
-    static String hostAddress(String stack, String cidr, int n) {
+    public static String hostAddress(String stack, String cidr, int n) {
         String[] parts = cidr.split("/");
         String[] octets = parts.length == 2 ? parts[0].split("\\.") : new String[0];
         if (octets.length != 4) {
@@ -16,8 +16,8 @@ final class Subnets {
         }
         try {
             int prefix = Integer.parseInt(parts[1]);
-            if (prefix < 0 || prefix > 30) {
-                throw new StackException(stack, "connection subnet " + cidr + " is too small for two addresses");
+            if (prefix < 0 || prefix > 29) {
+                throw new StackException(stack, "connection subnet " + cidr + " is too small for the addresses .2 and .3 (its prefix must be /29 or shorter)");
             }
             long ip = 0;
             for (String o : octets) {
