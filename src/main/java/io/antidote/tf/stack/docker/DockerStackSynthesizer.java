@@ -21,6 +21,7 @@ import io.antidote.tf.stack.host.HostSettings;
 import io.antidote.tf.stack.host.LessonHostScript;
 import io.antidote.tf.stack.host.PlanFile;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -37,7 +38,8 @@ import java.util.Map;
  *   <li>the output contract: each endpoint at its loopback address ({@link LoopbackAddresses}), no HTTP routes (HTTP
  *       presentations answer at the endpoint's address), {@code host_id} the host resource's ID, no zone.</li>
  * </ul>
- * The script runs as {@code bash -c <script> lesson-host <action>} with the plan in {@code ANTIDOTE_LESSON_PLAN}.
+ * The script runs as {@code bash -c 'eval "${ANTIDOTE_LESSON_HOST}"' lesson-host <action>} with its text in
+ * {@code ANTIDOTE_LESSON_HOST} and the plan in {@code ANTIDOTE_LESSON_PLAN}.
  * Deterministic: same request, same bytes.
  */
 public final class DockerStackSynthesizer implements StackSynthesizer {
@@ -45,6 +47,8 @@ public final class DockerStackSynthesizer implements StackSynthesizer {
     private static final String HOST = "host";
     private static final String UP = "up";
     private static final String CONFIGURE = "configure";
+    /** What bash runs: the script from the environment (a Terraform string: its dollar-brace is escaped). */
+    private static final String RUN_SCRIPT = TerraformString.literal("eval \"${" + LessonHostScript.SCRIPT_VARIABLE + "}\"");
     private final AntidoteConfig config;
     private final String imageVersion;
 
@@ -88,20 +92,20 @@ public final class DockerStackSynthesizer implements StackSynthesizer {
         ObjectNode host = data.putObject(HOST);
         host.putObject("input").put("plan", planText.toString())
                 .put("script", TerraformString.literal(LessonHostScript.text()));
-        ObjectNode down = action(host, "self.input", "down");
+        ObjectNode down = action(host, "self.input", List.of("down"));
         down.put("when", "destroy");
 
         ObjectNode up = data.putObject(UP);
         up.putArray("depends_on").add("terraform_data." + HOST);
         up.put("triggers_replace", "${terraform_data." + HOST + ".id}");
-        action(up, "terraform_data." + HOST + ".input", "up");
+        action(up, "terraform_data." + HOST + ".input", List.of("up"));
 
         if (request.configure()) {
             int stage = request.liveLesson().stage();
             ObjectNode configure = data.putObject(CONFIGURE);
             configure.putArray("depends_on").add("terraform_data." + UP);
             configure.putArray("triggers_replace").add(String.valueOf(stage)).add("${terraform_data." + UP + ".id}");
-            action(configure, "terraform_data." + HOST + ".input", "configure " + stage);
+            action(configure, "terraform_data." + HOST + ".input", List.of("configure", String.valueOf(stage)));
         }
 
         ObjectNode outputs = root.putObject("output");
@@ -117,15 +121,19 @@ public final class DockerStackSynthesizer implements StackSynthesizer {
     }
 
     /**
-     * A {@code local-exec} provisioner on {@code resource} running {@code lesson-host.sh <action>} with the script and
-     * plan of {@code input} (an expression: {@code self.input} at destroy time, when only self may be referenced).
+     * A {@code local-exec} provisioner on {@code resource} running {@code lesson-host.sh <action words>} with the
+     * script and plan of {@code input} (an expression: {@code self.input} at destroy time, when only self may be
+     * referenced), both passed in the environment: terraform prints its interpreter and command, which stay short.
+     * Terraform appends the command as one argument, so the last action word is the command.
      */
-    private static ObjectNode action(ObjectNode resource, String input, String action) {
+    private static ObjectNode action(ObjectNode resource, String input, List<String> words) {
         ObjectNode exec = resource.withArray("provisioner").addObject().putObject("local-exec");
         ArrayNode interpreter = exec.putArray("interpreter");
-        interpreter.add("/bin/bash").add("-c").add("${" + input + ".script}").add(LessonHostScript.NAME);
-        exec.put("command", action);
-        exec.putObject("environment").put(LessonHostScript.PLAN_VARIABLE, "${" + input + ".plan}");
+        interpreter.add("/bin/bash").add("-c").add(RUN_SCRIPT).add(LessonHostScript.NAME);
+        words.subList(0, words.size() - 1).forEach(interpreter::add);
+        exec.put("command", words.get(words.size() - 1));
+        exec.putObject("environment").put(LessonHostScript.PLAN_VARIABLE, "${" + input + ".plan}")
+                .put(LessonHostScript.SCRIPT_VARIABLE, "${" + input + ".script}");
         return exec;
     }
 

@@ -15,7 +15,9 @@ import java.nio.charset.StandardCharsets;
 public final class LessonHostScript {
     /** The environment variable holding the plan's text. */
     public static final String PLAN_VARIABLE = "ANTIDOTE_LESSON_PLAN";
-    /** {@code $0} when the script runs as {@code bash -c <script> lesson-host <action>}. */
+    /** The environment variable holding the script's text when it runs as {@code bash -c 'eval ...'}. */
+    public static final String SCRIPT_VARIABLE = "ANTIDOTE_LESSON_HOST";
+    /** {@code $0} when the script runs as {@code bash -c 'eval "$ANTIDOTE_LESSON_HOST"' lesson-host <action>}. */
     public static final String NAME = "lesson-host";
     private static final String TEXT = load();
 

@@ -7,7 +7,8 @@
 #   lesson-host.sh down            removes everything of the livelesson (idempotent)
 #
 # The livelesson's plan (assignments of quoted words, data only) is read from $ANTIDOTE_LESSON_PLAN, else from
-# plan.sh beside this script. Every step is logged to stderr and to the livelesson's host.log.
+# plan.sh beside this script. Run from a file, or as  bash -c 'eval "$ANTIDOTE_LESSON_HOST"' lesson-host ACTION...
+# with this script's text in ANTIDOTE_LESSON_HOST. Every step is logged to stderr and to the livelesson's host.log.
 set -euo pipefail
 umask 022
 PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
@@ -33,8 +34,10 @@ load_plan() {
 as_root() {
   [[ $(id -u) == 0 ]] && return 0
   if command -v sudo >/dev/null && sudo -n true 2>/dev/null; then
-    if [[ -n ${BASH_EXECUTION_STRING:-} ]]; then
-      exec sudo -n --preserve-env=ANTIDOTE_LESSON_PLAN bash -c "$BASH_EXECUTION_STRING" lesson-host "$@"
+    if [[ -n ${ANTIDOTE_LESSON_HOST:-} ]]; then
+      # shellcheck disable=SC2016
+      exec sudo -n --preserve-env=ANTIDOTE_LESSON_PLAN,ANTIDOTE_LESSON_HOST bash -c 'eval "$ANTIDOTE_LESSON_HOST"' \
+        lesson-host "$@"
     fi
     exec sudo -n --preserve-env=ANTIDOTE_LESSON_PLAN bash "${BASH_SOURCE[0]}" "$@"
   fi
@@ -48,9 +51,10 @@ need_tools() {
   done
 }
 
+# The engine answers; RUNTIMES holds the runtimes registered with it (JSON).
 docker_up() {
-  local err
-  err=$(docker info 2>&1 >/dev/null) || die "the Docker engine is not reachable (is dockerd running?): $(last_line "$err")"
+  RUNTIMES=$(docker info --format '{{json .Runtimes}}' 2>&1) \
+    || die "the Docker engine is not reachable (is dockerd running?): $(last_line "$RUNTIMES")"
 }
 
 labels() {
@@ -63,23 +67,22 @@ labels() {
 # packets coming from its bridges. Bridged traffic passes iptables too (Docker loads br_netfilter), and Docker's
 # FORWARD policy is DROP, so the connection bridges are accepted here explicitly.
 isolate() {
-  iptables -w -N DOCKER-USER 2>/dev/null || true
+  iptables -w -n -L DOCKER-USER >/dev/null 2>&1 || iptables -w -N DOCKER-USER
   iptables -w -C FORWARD -j DOCKER-USER 2>/dev/null || iptables -w -I FORWARD -j DOCKER-USER
-  if iptables -w -n -L "$LL_CHAIN" >/dev/null 2>&1; then iptables -w -F "$LL_CHAIN"; else iptables -w -N "$LL_CHAIN"; fi
-  local br
-  for br in ${CONN_BRIDGE[@]+"${CONN_BRIDGE[@]}"}; do
-    iptables -w -A "$LL_CHAIN" -i "$br" -o "$br" -j ACCEPT
-  done
-  iptables -w -A "$LL_CHAIN" -i "$LL_BRIDGE" -o "$LL_BRIDGE" -j ACCEPT
-  iptables -w -A "$LL_CHAIN" -d 169.254.169.254/32 -j DROP
-  iptables -w -A "$LL_CHAIN" -m conntrack --ctstate ESTABLISHED,RELATED -j ACCEPT
-  iptables -w -A "$LL_CHAIN" -p udp --dport 53 -j ACCEPT
-  iptables -w -A "$LL_CHAIN" -p tcp --dport 53 -j ACCEPT
-  if [[ $LL_ALLOW_EGRESS == 1 ]]; then
-    iptables -w -A "$LL_CHAIN" -j RETURN
-  else
-    iptables -w -A "$LL_CHAIN" -j DROP
-  fi
+  local br last=DROP
+  [[ $LL_ALLOW_EGRESS == 1 ]] && last=RETURN
+  {
+    # declaring the chain creates it, or empties it when it exists (a second `up`)
+    printf '*filter\n:%s - [0:0]\n' "$LL_CHAIN"
+    for br in ${CONN_BRIDGE[@]+"${CONN_BRIDGE[@]}"}; do
+      printf -- '-A %s -i %s -o %s -j ACCEPT\n' "$LL_CHAIN" "$br" "$br"
+    done
+    printf -- '-A %s -i %s -o %s -j ACCEPT\n' "$LL_CHAIN" "$LL_BRIDGE" "$LL_BRIDGE"
+    printf -- '-A %s -d 169.254.169.254/32 -j DROP\n' "$LL_CHAIN"
+    printf -- '-A %s -m conntrack --ctstate ESTABLISHED,RELATED -j ACCEPT\n' "$LL_CHAIN"
+    printf -- '-A %s -p udp -m udp --dport 53 -j ACCEPT\n-A %s -p tcp -m tcp --dport 53 -j ACCEPT\n' "$LL_CHAIN" "$LL_CHAIN"
+    printf -- '-A %s -j %s\nCOMMIT\n' "$LL_CHAIN" "$last"
+  } | iptables-restore -w --noflush
   for br in "$LL_BRIDGE" ${CONN_BRIDGE[@]+"${CONN_BRIDGE[@]}"}; do
     iptables -w -C DOCKER-USER -i "$br" -j "$LL_CHAIN" 2>/dev/null || iptables -w -I DOCKER-USER -i "$br" -j "$LL_CHAIN"
   done
@@ -100,11 +103,11 @@ unisolate() {
 
 # ---- networks -----------------------------------------------------------------------------------------------------
 networks() {
-  if ! docker network inspect "$LL_NETWORK" >/dev/null 2>&1; then
-    local err args=()
-    mapfile -d '' args < <(labels)
-    err=$(docker network create --driver bridge -o "com.docker.network.bridge.name=$LL_BRIDGE" "${args[@]}" \
-      "$LL_NETWORK" 2>&1 >/dev/null) || die "network $LL_NETWORK: $(last_line "$err")"
+  local err args=()
+  mapfile -d '' args < <(labels)
+  if ! err=$(docker network create --driver bridge -o "com.docker.network.bridge.name=$LL_BRIDGE" "${args[@]}" \
+    "$LL_NETWORK" 2>&1 >/dev/null); then
+    [[ $err == *"already exists"* ]] || die "network $LL_NETWORK: $(last_line "$err")"
   fi
   local br
   for br in ${CONN_BRIDGE[@]+"${CONN_BRIDGE[@]}"}; do
@@ -153,20 +156,25 @@ endpoint_images() {
   done
 }
 
-runsc_registered() {
-  docker info --format '{{json .Runtimes}}' 2>/dev/null | grep -q '"runsc"'
+# ---- endpoints ----------------------------------------------------------------------------------------------------
+# docker run -d NAME ARGS...: a new container, or the existing one of that name started again (the reboot path).
+run_or_start() {
+  local what=$1 name=$2 err
+  shift 2
+  if ! err=$(docker run -d --name "$name" "$@" 2>&1 >/dev/null); then
+    if [[ $err == *"is already in use"* ]]; then
+      err=$(docker start "$name" 2>&1 >/dev/null) || die "$what: $(last_line "$err")"
+    else
+      die "$what: $(last_line "$err")"
+    fi
+  fi
 }
 
-# ---- endpoints ----------------------------------------------------------------------------------------------------
 # Endpoint i's network namespace, held by its own small container: name, alias, DNS, forwarding, published ports.
 start_net_holder() {
-  local i=$1 name=${EP_NET[$1]} err p args=()
-  if docker container inspect "$name" >/dev/null 2>&1; then
-    err=$(docker start "$name" 2>&1 >/dev/null) || die "endpoint ${EP_NAME[i]}: $(last_line "$err")"
-    return 0
-  fi
+  local i=$1 p args=()
   mapfile -d '' args < <(labels)
-  args+=(--label "antidoteEndpoint=${EP_NAME[i]}" --name "$name" --hostname "${EP_NAME[i]}" --restart no
+  args+=(--label "antidoteEndpoint=${EP_NAME[i]}" --hostname "${EP_NAME[i]}" --restart no
     --network "$LL_NETWORK" --network-alias "${EP_NAME[i]}")
   [[ -n $LL_DNS_SEARCH ]] && args+=(--dns-search "$LL_DNS_SEARCH")
   if [[ ${EP_FORWARD[i]} == 1 ]]; then
@@ -175,8 +183,7 @@ start_net_holder() {
   for p in ${EP_PORTS[i]}; do
     args+=(-p "${EP_ADDR[i]}:$p:$p")
   done
-  err=$(docker run -d "${args[@]}" "$LL_NET_HOLDER_IMAGE" 2>&1 >/dev/null) \
-    || die "endpoint ${EP_NAME[i]}: its network could not start: $(last_line "$err")"
+  run_or_start "endpoint ${EP_NAME[i]}: its network could not start" "${EP_NET[i]}" "${args[@]}" "$LL_NET_HOLDER_IMAGE"
 }
 
 # Every connection interface, inside its endpoint's namespace before the endpoint's process starts (VM-based images
@@ -203,13 +210,9 @@ links() {
 }
 
 start_endpoint() {
-  local i=$1 name=${EP_CONTAINER[$1]} err args=()
-  if docker container inspect "$name" >/dev/null 2>&1; then
-    err=$(docker start "$name" 2>&1 >/dev/null) || die "endpoint ${EP_NAME[i]}: $(last_line "$err")"
-    return 0
-  fi
+  local i=$1 args=()
   mapfile -d '' args < <(labels)
-  args+=(--label "antidoteEndpoint=${EP_NAME[i]}" --name "$name" --restart no
+  args+=(--label "antidoteEndpoint=${EP_NAME[i]}" --restart no
     --network "container:${EP_NET[i]}" -v "$LL_STATE_DIR/antidote:/antidote")
   case ${EP_FLAVOR[i]} in
     trusted) args+=(--privileged) ;;
@@ -219,8 +222,7 @@ start_endpoint() {
     legacy) args+=(--cap-add NET_ADMIN) ;;
     *) die "endpoint ${EP_NAME[i]}: unknown flavor ${EP_FLAVOR[i]}" ;;
   esac
-  err=$(docker run -d "${args[@]}" "${EP_IMAGE[i]}" 2>&1 >/dev/null) \
-    || die "endpoint ${EP_NAME[i]}: its container could not start: $(last_line "$err")"
+  run_or_start "endpoint ${EP_NAME[i]}: its container could not start" "${EP_CONTAINER[i]}" "${args[@]}" "${EP_IMAGE[i]}"
 }
 
 # An endpoint whose container stopped right after starting is a failure, with its exit code and last log lines.
@@ -257,8 +259,8 @@ keep_copy() {
   if [[ -n ${ANTIDOTE_LESSON_PLAN:-} ]]; then
     printf '%s\n' "$ANTIDOTE_LESSON_PLAN" >"$LL_STATE_DIR/plan.sh.tmp" && mv "$LL_STATE_DIR/plan.sh.tmp" "$LL_STATE_DIR/plan.sh"
   fi
-  if [[ -n ${BASH_EXECUTION_STRING:-} ]]; then
-    printf '%s' "$BASH_EXECUTION_STRING" >"$LL_STATE_DIR/lesson-host.sh"
+  if [[ -n ${ANTIDOTE_LESSON_HOST:-} ]]; then
+    printf '%s' "$ANTIDOTE_LESSON_HOST" >"$LL_STATE_DIR/lesson-host.sh"
   elif [[ $(realpath "${BASH_SOURCE[0]}") != $(realpath -m "$LL_STATE_DIR/lesson-host.sh") ]]; then
     cp "${BASH_SOURCE[0]}" "$LL_STATE_DIR/lesson-host.sh"
   fi
@@ -274,7 +276,7 @@ up() {
   endpoint_images
   RUNSC=0
   if [[ " ${EP_FLAVOR[*]} " == *" untrusted "* ]]; then
-    if runsc_registered; then RUNSC=1; else say "gVisor (runsc) is not registered with Docker: untrusted endpoints run with NET_ADMIN only"; fi
+    if [[ $RUNTIMES == *'"runsc"'* ]]; then RUNSC=1; else say "gVisor (runsc) is not registered with Docker: untrusted endpoints run with NET_ADMIN only"; fi
   fi
   isolate
   networks

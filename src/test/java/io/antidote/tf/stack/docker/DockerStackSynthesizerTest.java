@@ -34,13 +34,15 @@ class DockerStackSynthesizerTest {
         assertThat(down.get("when").asText()).isEqualTo("destroy");
         assertThat(down.get("command").asText()).isEqualTo("down");
         assertThat(down.get("interpreter").toString())
-                .isEqualTo("[\"/bin/bash\",\"-c\",\"${self.input.script}\",\"lesson-host\"]");
+                .isEqualTo("[\"/bin/bash\",\"-c\",\"eval \\\"$${ANTIDOTE_LESSON_HOST}\\\"\",\"lesson-host\"]");
         assertThat(down.at("/environment/ANTIDOTE_LESSON_PLAN").asText()).isEqualTo("${self.input.plan}");
+        assertThat(down.at("/environment/ANTIDOTE_LESSON_HOST").asText()).isEqualTo("${self.input.script}");
         assertThat(data.at("/up/provisioner/0/local-exec/command").asText()).isEqualTo("up");
-        assertThat(data.at("/up/provisioner/0/local-exec/interpreter/2").asText())
+        assertThat(data.at("/up/provisioner/0/local-exec/environment/ANTIDOTE_LESSON_HOST").asText())
                 .isEqualTo("${terraform_data.host.input.script}");
         assertThat(data.at("/up/triggers_replace").asText()).isEqualTo("${terraform_data.host.id}");
-        assertThat(data.at("/configure/provisioner/0/local-exec/command").asText()).isEqualTo("configure 1");
+        assertThat(data.at("/configure/provisioner/0/local-exec/command").asText()).isEqualTo("1");
+        assertThat(data.at("/configure/provisioner/0/local-exec/interpreter/4").asText()).isEqualTo("configure");
         assertThat(data.at("/configure/triggers_replace").toString()).isEqualTo("[\"1\",\"${terraform_data.up.id}\"]");
         assertThat(data.at("/configure/depends_on/0").asText()).isEqualTo("terraform_data.up");
         assertThat(data.has("host") && !data.at("/host").has("triggers_replace")).isTrue();
