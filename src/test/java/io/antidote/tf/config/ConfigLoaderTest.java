@@ -45,6 +45,8 @@ class ConfigLoaderTest {
         assertThat(c.tracing()).isEqualTo(TracingConfig.defaults());
         assertThat(c.tracing().enabled()).isFalse();
         assertThat(c.scheduler()).isEqualTo(new SchedulerConfig(60, 8));
+        assertThat(c.scheduler().overNats()).isFalse();
+        assertThat(c.api().adminRoutes()).isFalse();
         assertThat(c.backendConfigs().terraform()).isEqualTo(TerraformBackendConfig.defaults());
         assertThat(c.backendConfigs().terraform().target()).isEqualTo("aws");
         assertThat(c.backendConfigs().terraform().readinessTimeoutSeconds()).isEqualTo(600);
@@ -89,7 +91,7 @@ class ConfigLoaderTest {
         AntidoteConfig c = ConfigLoader.parse(yaml, ORIGIN);
         assertThat(c).isEqualTo(new AntidoteConfig("lab-7", Path.of("/data/curr"), Tier.LOCAL, "heps.example.org", "myorg",
                 6000, 6001, 100, 5, 3, 2, true, true, "v2021.1", List.of("scheduler"), "nats://10.0.0.1:4222", true,
-                new TracingConfig("svc", "127.0.0.1", 7000), new SchedulerConfig(5, 2), "terraform",
+                new TracingConfig("svc", "127.0.0.1", 7000), new SchedulerConfig(5, 2), null, "terraform",
                 new BackendConfigs(new TerraformBackendConfig("local", 42, new RunnerConfig("tofu", "/tmp/w", 3),
                         new StateConfig("s3", "lab-state", "antidote", "eu-west-1", "lab-locks"),
                         new AwsConfig("eu-west-1", true, null, null, null, null, null, null, null, null, null, null,
