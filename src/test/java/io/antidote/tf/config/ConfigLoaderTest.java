@@ -169,6 +169,22 @@ class ConfigLoaderTest {
         assertThat(assertFails(() -> ConfigLoader.parse("instanceId: Bad_Id\ncurriculumDir: /c\n", ORIGIN)).key())
                 .isEqualTo("instanceId");
         assertThat(failure("enabledServices: [api, null]\n").key()).isEqualTo("enabledServices");
+        assertThat(failure("scheduler:\n  queue: kafka\n").getMessage())
+                .endsWith(": scheduler.queue: 'kafka' is not one of inprocess|nats");
+        assertThat(failure("scheduler:\n  shutdownGraceSeconds: 0\n").key()).isEqualTo("scheduler.shutdownGraceSeconds");
+        assertThat(failure("api:\n  adminTokenFile: t\n  adminTokenEnv: T\n").key()).isEqualTo("api.adminTokenEnv");
+        assertThat(failure("api:\n  adminTokenEnv: 'no-such name'\n").key()).isEqualTo("api.adminTokenEnv");
+    }
+
+    @Test
+    void theApiAndQueueSettingsAreRead() {
+        AntidoteConfig c = ConfigLoader.parse("instanceId: x\ncurriculumDir: /c\nscheduler:\n  queue: nats\n"
+                + "  shutdownGraceSeconds: 5\napi:\n  adminTokenFile: secrets/token\n", ORIGIN);
+        assertThat(c.scheduler().overNats()).isTrue();
+        assertThat(c.scheduler().shutdownGraceSeconds()).isEqualTo(5);
+        assertThat(c.api().adminRoutes()).isTrue();
+        assertThat(Path.of(c.api().adminTokenFile())).isEqualTo(ORIGIN.toAbsolutePath().getParent()
+                .resolve("secrets/token").normalize());
     }
 
     @Test
