@@ -185,7 +185,7 @@ abstract class DataManagerContract {
 
     @Test
     void liveSessionPersistenceIsUpdatedInPlace() {
-        LiveSession a = Fixtures.session("sess-p");
+        LiveSession a = Fixtures.session("sess-p").withPersistent(false);
         db.createLiveSession(a);
         db.updateLiveSessionPersistence("sess-p", true);
         assertThat(db.getLiveSession("sess-p")).contains(a.withPersistent(true));
