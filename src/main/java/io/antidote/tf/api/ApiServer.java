@@ -48,6 +48,11 @@ public final class ApiServer implements AutoCloseable {
      * default of 50 makes the others retry their SYN a second or more later.
      */
     static final int ACCEPT_QUEUE = 1024;
+    /**
+     * Request threads. Answers are CPU work and short reads (SQLite through a few read connections), so a few dozen
+     * threads keep the cores busy; hundreds only add switching between them under 500 pollers.
+     */
+    static final int MAX_THREADS = 32;
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
 
     /** What the routes serve. */
@@ -75,7 +80,7 @@ public final class ApiServer implements AutoCloseable {
             cfg.http.maxRequestSize = ApiJson.MAX_BODY_BYTES;
             cfg.http.defaultContentType = JSON;
             cfg.http.disableCompression();
-            QueuedThreadPool pool = new QueuedThreadPool(200, 8, 60_000);
+            QueuedThreadPool pool = new QueuedThreadPool(MAX_THREADS, 8, 60_000);
             pool.setName("antidote-api");
             cfg.jetty.threadPool = pool;
             cfg.jetty.addConnector((server, http) -> {
