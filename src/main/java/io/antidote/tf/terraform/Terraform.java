@@ -228,18 +228,21 @@ public final class Terraform {
         Span span = Spans.child(tracer, phase.operation(), parent);
         span.setTag("terraform.stack", ws.stack().toString());
         span.setTag("terraform.dir", ws.dir().toString());
+        boolean succeeded = false;
         try {
             boolean document = phase == Phase.OUTPUT || phase == Phase.SHOW;
             CommandExecution.Result r = execution.run(phase, ws, ws.dir(), args, document,
                     new SpanRecorder(span, redactor));
             span.setTag("terraform.exit_code", r.outcome().exitCode());
             requireSuccess(phase, r, okExits);
+            succeeded = true;
             return r;
         } catch (RuntimeException e) {
             Spans.error(span, e);
             throw e;
         } finally {
             span.finish();
+            execution.finished(phase, ws, succeeded);
         }
     }
 

@@ -105,7 +105,7 @@ final class BackendFixture implements TerraformListener {
         RunnerConfig runner = new RunnerConfig(binary, workDir.toString(), maxConcurrent, null, null, null, 120, 120,
                 applyTimeout, 120, 2, 600, 24);
         return new AntidoteConfig(INSTANCE, Path.of("/unused"), null, "heps.test", null, null, null, null, 30, null,
-                null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, null, null, null, null,
                 new BackendConfigs(new TerraformBackendConfig("local", readiness, runner, null, null,
                         new LocalTargetConfig("127.0.0.1", hooks), null)));
     }
