@@ -5,10 +5,11 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 /**
  * {@code backendConfigs.terraform}: this backend's own settings.
  *
- * @param target which stack target livelessons become: {@code aws}, or {@code local} (built-in resources only,
- *        for tests and demonstrations)
+ * @param target which stack target livelessons become: {@code aws}, {@code kubernetes} (any cluster), or
+ *        {@code local} (built-in resources only, for tests and demonstrations)
  * @param readinessTimeoutSeconds how long endpoints may take to become reachable (contract default 600)
  * @param local settings of the local target
+ * @param kubernetes settings of the Kubernetes target
  */
 public record TerraformBackendConfig(
         @JsonProperty("target") String target,
@@ -16,26 +17,42 @@ public record TerraformBackendConfig(
         @JsonProperty("runner") RunnerConfig runner,
         @JsonProperty("state") StateConfig state,
         @JsonProperty("aws") AwsConfig aws,
-        @JsonProperty("local") LocalTargetConfig local) {
+        @JsonProperty("local") LocalTargetConfig local,
+        @JsonProperty("kubernetes") KubernetesConfig kubernetes) {
 
     public TerraformBackendConfig {
         target = Checks.orDefault(target, "aws");
-        Checks.oneOf("backendConfigs.terraform.target", target, "aws", "local");
+        Checks.oneOf("backendConfigs.terraform.target", target, "aws", "local", "kubernetes");
         readinessTimeoutSeconds = Checks.range("backendConfigs.terraform.readinessTimeoutSeconds",
                 readinessTimeoutSeconds, 600, 1, 86400);
         runner = runner == null ? RunnerConfig.defaults() : runner;
         state = state == null ? StateConfig.defaults() : state;
         aws = aws == null ? AwsConfig.defaults() : aws;
         local = local == null ? LocalTargetConfig.defaults() : local;
+        kubernetes = kubernetes == null ? KubernetesConfig.defaults() : kubernetes;
+        if (target.equals("kubernetes") && kubernetes.inCluster()) {
+            for (String name : KubernetesConfig.IN_CLUSTER_ENV) {
+                if (!runner.passEnv().contains(name)) {
+                    throw Checks.invalid("backendConfigs.terraform.runner.passEnv", "lacks " + name
+                            + ", which the kubernetes provider needs with kubernetes.inCluster: true");
+                }
+            }
+        }
     }
 
     /** Without a {@code local} section (its defaults). */
     public TerraformBackendConfig(String target, Integer readinessTimeoutSeconds, RunnerConfig runner,
             StateConfig state, AwsConfig aws) {
-        this(target, readinessTimeoutSeconds, runner, state, aws, null);
+        this(target, readinessTimeoutSeconds, runner, state, aws, null, null);
+    }
+
+    /** Without a {@code kubernetes} section (its defaults). */
+    public TerraformBackendConfig(String target, Integer readinessTimeoutSeconds, RunnerConfig runner,
+            StateConfig state, AwsConfig aws, LocalTargetConfig local) {
+        this(target, readinessTimeoutSeconds, runner, state, aws, local, null);
     }
 
     public static TerraformBackendConfig defaults() {
-        return new TerraformBackendConfig(null, null, null, null, null, null);
+        return new TerraformBackendConfig(null, null, null, null, null, null, null);
     }
 }

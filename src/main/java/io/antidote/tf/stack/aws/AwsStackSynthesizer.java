@@ -5,7 +5,7 @@ import com.hashicorp.cdktf.AppConfig;
 import com.hashicorp.cdktf.Testing;
 import io.antidote.tf.config.AntidoteConfig;
 import io.antidote.tf.config.AwsConfig;
-import io.antidote.tf.stack.StackException;
+import io.antidote.tf.stack.Jsii;
 import io.antidote.tf.stack.StackRequest;
 import io.antidote.tf.stack.StackSynthesizer;
 import io.antidote.tf.stack.SynthesizedStack;
@@ -19,14 +19,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
- * Livelessons to AWS stacks with CDKTF (design: docs/aws.md). Every jsii call runs on this synthesizer's single
- * thread, since jsii is not thread-safe; {@link #synth} may be called from any thread and waits for its turn. The
+ * Livelessons to AWS stacks with CDKTF (design: docs/aws.md). Every jsii call runs on the JVM's one jsii thread
+ * ({@link Jsii}), since jsii is not thread-safe; {@link #synth} may be called from any thread and waits for its turn. The
  * first synth in a JVM loads the AWS bindings (seconds); later ones take milliseconds. jsii never frees the objects
  * a synth creates, so a long-lived process should measure its memory.
  */
@@ -34,11 +30,6 @@ public final class AwsStackSynthesizer implements StackSynthesizer {
     private final AntidoteConfig config;
     private final String imageVersion;
     private final Tracer tracer;
-    private final ExecutorService jsii = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "cdktf-jsii");
-        t.setDaemon(true);
-        return t;
-    });
     private final Path outdir;
 
     /** @param buildInfo must hold {@code imageVersion} (the configurator image's tag) */
@@ -73,20 +64,10 @@ public final class AwsStackSynthesizer implements StackSynthesizer {
         span.setTag("target", "aws");
         try {
             LessonInput input = LessonInput.of(request, config, imageVersion);
-            Future<String> raw = jsii.submit(() -> synthOnJsiiThread(input));
-            String json = TerraformJson.canonical(raw.get());
+            String raw = Jsii.call(request.stackName(), "CDKTF synthesis", () -> synthOnJsiiThread(input));
+            String json = TerraformJson.canonical(raw);
             span.setTag("json.length", json.length());
             return new SynthesizedStack(request.stackName(), json);
-        } catch (ExecutionException e) {
-            StackException error = e.getCause() instanceof StackException s ? s
-                    : new StackException(request.stackName(), "CDKTF synthesis failed: " + e.getCause(), e.getCause());
-            Spans.error(span, error);
-            throw error;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            StackException error = new StackException(request.stackName(), "interrupted while synthesizing", e);
-            Spans.error(span, error);
-            throw error;
         } catch (RuntimeException e) {
             Spans.error(span, e);
             throw e;
@@ -116,7 +97,6 @@ public final class AwsStackSynthesizer implements StackSynthesizer {
 
     @Override
     public void close() {
-        jsii.shutdownNow();
         delete(outdir);
     }
 }

@@ -8,6 +8,7 @@ import io.antidote.tf.live.LiveEndpoint;
 import io.antidote.tf.live.LiveLessonFactory;
 import io.antidote.tf.stack.StackException;
 import io.antidote.tf.stack.StackRequest;
+import io.antidote.tf.stack.Subnets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

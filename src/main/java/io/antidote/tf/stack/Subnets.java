@@ -1,14 +1,12 @@
-package io.antidote.tf.stack.aws;
-
-import io.antidote.tf.stack.StackException;
+package io.antidote.tf.stack;
 
 /** IPv4 arithmetic for connection subnets. */
-final class Subnets {
+public final class Subnets {
     private Subnets() {
     }
 
     /** The {@code n}-th host address of {@code cidr} (network + n) with the prefix length: {@code 10.0.0.1/24}. */
-    static String hostAddress(String stack, String cidr, int n) {
+    public static String hostAddress(String stack, String cidr, int n) {
         String[] parts = cidr.split("/");
         String[] octets = parts.length == 2 ? parts[0].split("\\.") : new String[0];
         if (octets.length != 4) {
