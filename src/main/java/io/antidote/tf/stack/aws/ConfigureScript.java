@@ -1,5 +1,6 @@
 package io.antidote.tf.stack.aws;
 
+import io.antidote.tf.stack.Configurator;
 import java.util.List;
 
 /**
@@ -52,7 +53,6 @@ public final class ConfigureScript {
 
     /** The NAPALM driver of a file named {@code <endpoint>-<driver>.txt}. */
     static String napalmDriver(String file) {
-        String base = file.endsWith(".txt") ? file.substring(0, file.length() - 4) : file;
-        return base.substring(base.lastIndexOf('-') + 1);
+        return Configurator.napalmDriver(file);
     }
 }

@@ -68,6 +68,11 @@ public final class KubernetesNaming {
         return hashed(text, sanitize(text, true), LABEL_MAX);
     }
 
+    /** A DNS-1123 label made of a readable prefix of {@code text} and its hash, whatever {@code text} is. */
+    public static String hashedDns1123(String text) {
+        return hashed(text, sanitize(text, false), LABEL_MAX);
+    }
+
     /**
      * The Linux bridge of connection {@code index} of livelesson {@code uullid} on its node: {@code ab} and 13 base32
      * characters of SHA-256 of both, 15 characters (IFNAMSIZ), unique per livelesson and connection (65 bits).
