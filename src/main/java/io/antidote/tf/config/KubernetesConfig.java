@@ -26,6 +26,8 @@ import java.util.regex.Pattern;
  * @param configPasswordSecret the secret (in {@code secretsNamespace}) whose key {@code <image>} holds that image's
  *        configuration password (copied; configuration jobs read it from there, never from the stack)
  * @param ingressClassName the ingress class of HTTP presentations
+ * @param ingressAnnotations annotations of every ingress (controller settings, such as the reference's nginx
+ *        snippet that hides {@code X-Frame-Options} so that presentations can be framed); none by default
  * @param runtimeClassName the runtime class of {@code untrusted} images (a sandbox such as kata or gVisor)
  * @param initImage the image of the init container that copies the lesson into {@code /antidote} (needs a shell,
  *        {@code cp} and {@code chown})
@@ -44,6 +46,7 @@ public record KubernetesConfig(
         @JsonProperty("pullCredName") String pullCredName,
         @JsonProperty("configPasswordSecret") String configPasswordSecret,
         @JsonProperty("ingressClassName") String ingressClassName,
+        @JsonProperty("ingressAnnotations") Map<String, String> ingressAnnotations,
         @JsonProperty("runtimeClassName") String runtimeClassName,
         @JsonProperty("initImage") String initImage,
         @JsonProperty("curriculumVolume") KubernetesVolumeConfig curriculumVolume,
@@ -56,6 +59,8 @@ public record KubernetesConfig(
     /** A DNS-1123 subdomain: names of secrets, ingress and runtime classes. */
     private static final Pattern SUBDOMAIN = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
     private static final Pattern PREFIX = Pattern.compile("([a-z0-9][-a-z0-9]*)?");
+    private static final Pattern ANNOTATION_KEY = Pattern.compile(
+            "([a-z0-9]([-a-z0-9.]*[a-z0-9])?/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?");
     private static final Pattern IMAGE_SLUG = Pattern.compile("[A-Za-z0-9-]+");
     private static final Pattern IMAGE_REF = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/:@-]*");
     /** Namespace prefixes stay short so that {@code <prefix><uullid>} fits a 63-character label. */
@@ -91,6 +96,16 @@ public record KubernetesConfig(
                     + " must name three different secrets (each is copied into the namespace under its name)");
         }
         ingressClassName = name("ingressClassName", Checks.orDefault(ingressClassName, "nginx"), 253, false);
+        Map<String, String> annotations = new TreeMap<>();
+        if (ingressAnnotations != null) {
+            for (Map.Entry<String, String> e : ingressAnnotations.entrySet()) {
+                if (!ANNOTATION_KEY.matcher(e.getKey()).matches() || e.getKey().length() > 316) {
+                    throw Checks.invalid(P + "ingressAnnotations", "'" + e.getKey() + "' is not an annotation name");
+                }
+                annotations.put(e.getKey(), e.getValue() == null ? "" : e.getValue());
+            }
+        }
+        ingressAnnotations = Collections.unmodifiableMap(annotations);
         runtimeClassName = name("runtimeClassName", Checks.orDefault(runtimeClassName, "kata"), 253, false);
         initImage = Checks.orDefault(initImage, "bash:5.2");
         if (!IMAGE_REF.matcher(initImage).matches()) {
@@ -113,7 +128,7 @@ public record KubernetesConfig(
 
     public static KubernetesConfig defaults() {
         return new KubernetesConfig(null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null);
+                null, null, null);
     }
 
     /** The requests and limits of an image's containers; none when the image has no entry. */

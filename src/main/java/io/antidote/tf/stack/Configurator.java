@@ -36,17 +36,20 @@ public final class Configurator {
      * The configurator's command line for {@code type}: {@code python <file>}, {@code ansible-playbook -vvvv -i
      * <host>, <file>}, or {@code /configure.py <user> <password> <driver> 22 <host> <file>}.
      *
+     * Every value is given in the form of the target's sink (escaped, or a reference the sink expands).
+     *
+     * @param file {@link #file}
+     * @param driver {@link #napalmDriver} of the configuration file (used by NAPALM only)
      * @param host the endpoint's address (or a reference to it)
      * @param user how the target refers to the configuration user
      * @param password how the target refers to the configuration password (never the password itself)
      */
-    public static List<String> command(ConfigurationType type, String file, String configurationFile, String host,
-            String user, String password) {
+    public static List<String> command(ConfigurationType type, String file, String driver, String host, String user,
+            String password) {
         return switch (type) {
             case PYTHON -> List.of("python", file);
             case ANSIBLE -> List.of("ansible-playbook", "-vvvv", "-i", host + ",", file);
-            case NAPALM -> List.of("/configure.py", user, password, napalmDriver(configurationFile), NAPALM_PORT, host,
-                    file);
+            case NAPALM -> List.of("/configure.py", user, password, driver, NAPALM_PORT, host, file);
             case NONE -> throw new IllegalArgumentException("an endpoint without configuration has no command");
         };
     }
