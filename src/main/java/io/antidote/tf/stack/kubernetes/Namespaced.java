@@ -39,6 +39,8 @@ final class Namespaced {
     static final String PVC_V1 = "kubernetes_persistent_volume_claim_v1";
     /** The storage class name the curriculum's volume and claim share (static binding; no such class is needed). */
     static final String CURRICULUM_CLASS = "antidote-curriculum";
+    static final String VOLUME_ID = "curriculum_volume";
+    static final String CLAIM_ID = "curriculum_claim";
     static final Map<String, String> MANAGED = Map.of("antidoteManaged", "yes");
 
     private Namespaced() {
@@ -104,7 +106,7 @@ final class Namespaced {
     static String curriculumClaim(TerraformStack stack, LessonPlan plan, String namespace) {
         KubernetesVolumeConfig v = plan.k8s().curriculumVolume();
         String volumeName = KubernetesNaming.dns1123(plan.namespace() + "-curriculum");
-        PersistentVolumeV1.Builder.create(stack, "curriculum")
+        PersistentVolumeV1.Builder.create(stack, VOLUME_ID)
                 .metadata(PersistentVolumeV1Metadata.builder().name(volumeName).labels(Text.lit(plan.namespaceLabels()))
                         .build())
                 .spec(List.of(PersistentVolumeV1Spec.builder().capacity(Map.of("storage", v.capacity()))
@@ -118,15 +120,15 @@ final class Namespaced {
                                         .volumeAttributes(Text.lit(v.csiVolumeAttributes())).build()).build())
                         .build()))
                 .build();
-        PersistentVolumeClaimV1.Builder.create(stack, PodShape.CLAIM)
+        PersistentVolumeClaimV1.Builder.create(stack, CLAIM_ID)
                 .metadata(PersistentVolumeClaimV1Metadata.builder().name(PodShape.CLAIM).namespace(namespace)
                         .labels(MANAGED).build())
                 .spec(PersistentVolumeClaimV1Spec.builder().accessModes(List.of("ReadOnlyMany"))
-                        .storageClassName(CURRICULUM_CLASS).volumeName("${" + PV_V1 + ".curriculum.metadata[0].name}")
+                        .storageClassName(CURRICULUM_CLASS).volumeName("${" + PV_V1 + "." + VOLUME_ID + ".metadata[0].name}")
                         .resources(PersistentVolumeClaimV1SpecResources.builder().requests(Map.of("storage", v.capacity()))
                                 .build()).build())
                 .waitUntilBound(true)
                 .build();
-        return PVC_V1 + "." + PodShape.CLAIM;
+        return PVC_V1 + "." + CLAIM_ID;
     }
 }
