@@ -6,9 +6,9 @@ import io.antidote.tf.lesson.Image;
 import io.antidote.tf.lesson.LessonEndpoint;
 import io.antidote.tf.live.LiveEndpoint;
 import io.antidote.tf.live.LiveLessonFactory;
+import io.antidote.tf.stack.ConnectionLinks;
 import io.antidote.tf.stack.StackException;
 import io.antidote.tf.stack.StackRequest;
-import io.antidote.tf.stack.Subnets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -34,20 +34,8 @@ public record HostPlan(List<EndpointSpec> endpoints, List<Connection> connection
         String stack = request.stackName();
         List<Connection> connections = request.lesson().connections();
         Map<String, List<EndpointSpec.Link>> links = new HashMap<>();
-        Map<String, Integer> seen = new HashMap<>();
-        for (int c = 0; c < connections.size(); c++) {
-            Connection conn = connections.get(c);
-            String[] sides = {conn.a(), conn.b()};
-            for (int side = 0; side < 2; side++) {
-                String ep = sides[side];
-                LessonEndpoint lessonEp = request.lesson().endpoint(ep).orElseThrow(() -> new StackException(stack,
-                        "connection " + conn.networkName() + " names endpoint " + ep + ", which the lesson does not have"));
-                Image image = image(request, stack, lessonEp);
-                int n = seen.merge(ep, 1, Integer::sum) - 1;
-                links.computeIfAbsent(ep, k -> new ArrayList<>()).add(new EndpointSpec.Link(c, image.interfaceName(n),
-                        Subnets.hostAddress(stack, conn.subnet(), side + 1)));
-            }
-        }
+        ConnectionLinks.of(request).forEach((ep, ls) -> links.put(ep, ls.stream()
+                .map(l -> new EndpointSpec.Link(l.connection(), l.interfaceName(), l.address())).toList()));
         List<EndpointSpec> specs = new ArrayList<>();
         int index = 0;
         for (LiveEndpoint live : request.liveLesson().liveEndpoints().values()) {
@@ -73,10 +61,6 @@ public record HostPlan(List<EndpointSpec> endpoints, List<Connection> connection
     }
 
     private static Image image(StackRequest request, String stack, LessonEndpoint ep) {
-        Image image = request.images().get(ep.image());
-        if (image == null) {
-            throw new StackException(stack, "endpoint " + ep.name() + " uses image " + ep.image() + ", which has no metadata");
-        }
-        return image;
+        return ConnectionLinks.image(request, ep);
     }
 }

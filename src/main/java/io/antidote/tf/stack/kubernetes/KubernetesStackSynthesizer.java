@@ -5,20 +5,13 @@ import com.hashicorp.cdktf.AppConfig;
 import com.hashicorp.cdktf.Testing;
 import io.antidote.tf.config.AntidoteConfig;
 import io.antidote.tf.config.KubernetesConfig;
-import io.antidote.tf.stack.Jsii;
 import io.antidote.tf.stack.StackRequest;
 import io.antidote.tf.stack.StackSynthesizer;
+import io.antidote.tf.stack.Synthesis;
 import io.antidote.tf.stack.SynthesizedStack;
-import io.antidote.tf.stack.TerraformJson;
-import io.antidote.tf.tracing.Spans;
-import io.opentracing.Span;
 import io.opentracing.Tracer;
 import io.opentracing.util.GlobalTracer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Map;
 
 /**
@@ -44,48 +37,25 @@ public final class KubernetesStackSynthesizer implements StackSynthesizer {
             throw new IllegalArgumentException("the Kubernetes target needs " + String.join(", ", k8s.missingKeys())
                     + " (see docs/kubernetes.md)");
         }
-        String version = buildInfo.get("imageVersion");
-        if (version == null || version.isBlank()) {
-            throw new IllegalArgumentException("buildInfo.imageVersion is required (tag of antidotelabs/configurator)");
-        }
         this.config = config;
-        this.imageVersion = version;
+        this.imageVersion = Synthesis.imageVersion(buildInfo);
         this.tracer = tracer;
-        try {
-            this.outdir = Files.createTempDirectory("antidote-cdktf-k8s-");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create a CDKTF output directory", e);
-        }
+        this.outdir = Synthesis.scratchDirectory("antidote-cdktf-k8s-");
     }
 
     @Override
     public SynthesizedStack synth(StackRequest request) {
-        Span span = Spans.child(tracer, "stack.synth", tracer.activeSpan());
-        span.setTag("stack", request.stackName());
-        span.setTag("target", "kubernetes");
-        try {
-            LessonPlan plan = LessonPlan.of(request, config, imageVersion);
-            String raw = Jsii.call(request.stackName(), "CDKTF synthesis", () -> {
+        return Synthesis.traced(tracer, "kubernetes", request, r -> {
+            LessonPlan plan = LessonPlan.of(r, config, imageVersion);
+            return () -> {
                 App app = new App(AppConfig.builder().outdir(outdir.toString()).skipValidation(true).build());
                 return Testing.synth(new LessonStack(app, plan));
-            });
-            String json = TerraformJson.canonical(raw);
-            span.setTag("json.length", json.length());
-            return new SynthesizedStack(request.stackName(), json);
-        } catch (RuntimeException e) {
-            Spans.error(span, e);
-            throw e;
-        } finally {
-            span.finish();
-        }
+            };
+        });
     }
 
     @Override
     public void close() {
-        try (var files = Files.walk(outdir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a temporary directory left behind is harmless
-        }
+        Synthesis.delete(outdir);
     }
 }

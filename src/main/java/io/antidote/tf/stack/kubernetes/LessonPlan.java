@@ -6,17 +6,16 @@ import io.antidote.tf.config.KubernetesResources;
 import io.antidote.tf.lesson.Connection;
 import io.antidote.tf.lesson.Flavor;
 import io.antidote.tf.lesson.Image;
-import io.antidote.tf.lesson.LessonEndpoint;
 import io.antidote.tf.lesson.PresentationType;
 import io.antidote.tf.live.LiveEndpoint;
 import io.antidote.tf.live.LiveLesson;
 import io.antidote.tf.live.LiveLessonFactory;
 import io.antidote.tf.live.LivePresentation;
 import io.antidote.tf.stack.Configurator;
+import io.antidote.tf.stack.ConnectionLinks;
 import io.antidote.tf.stack.StackException;
 import io.antidote.tf.stack.StackRequest;
 import io.antidote.tf.stack.StackTags;
-import io.antidote.tf.stack.Subnets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -129,7 +128,7 @@ record LessonPlan(String uullid, String namespace, int stage, boolean configure,
                         KubernetesResources.none(), job));
                 continue;
             }
-            Image image = image(request, stack, lessonEp.get());
+            Image image = ConnectionLinks.image(request, lessonEp.get());
             if (ep.ports().isEmpty()) {
                 throw new StackException(stack, "endpoint " + ep.name()
                         + " has no port (it needs a presentation or additionalPorts)");
@@ -143,26 +142,13 @@ record LessonPlan(String uullid, String namespace, int stage, boolean configure,
         return pods;
     }
 
-    /** Each endpoint's attachments: side a gets the subnet's first host address, side b the second. */
+    /** Each endpoint's attachments ({@link ConnectionLinks}), on the networks of their connections. */
     private static Map<String, List<PodPlan.Attachment>> attachments(StackRequest request, List<NetworkPlan> networks) {
-        String stack = request.stackName();
-        Map<String, List<PodPlan.Attachment>> links = new HashMap<>();
-        Map<String, Integer> seen = new HashMap<>();
-        List<Connection> connections = request.lesson().connections();
-        for (int c = 0; c < connections.size(); c++) {
-            Connection conn = connections.get(c);
-            String[] sides = {conn.a(), conn.b()};
-            for (int side = 0; side < 2; side++) {
-                String ep = sides[side];
-                LessonEndpoint lessonEp = request.lesson().endpoint(ep).orElseThrow(() -> new StackException(stack,
-                        "connection " + conn.networkName() + " names endpoint " + ep + ", which the lesson does not have"));
-                Image image = image(request, stack, lessonEp);
-                int n = seen.merge(ep, 1, Integer::sum) - 1;
-                links.computeIfAbsent(ep, k -> new ArrayList<>()).add(new PodPlan.Attachment(networks.get(c).name(),
-                        image.interfaceName(n), Subnets.hostAddress(stack, conn.subnet(), side + 1)));
-            }
-        }
-        return links;
+        Map<String, List<PodPlan.Attachment>> attachments = new HashMap<>();
+        ConnectionLinks.of(request).forEach((ep, links) -> attachments.put(ep, links.stream()
+                .map(l -> new PodPlan.Attachment(networks.get(l.connection()).name(), l.interfaceName(), l.address()))
+                .toList()));
+        return attachments;
     }
 
     private static List<IngressPlan> ingresses(List<PodPlan> pods) {
@@ -178,14 +164,5 @@ record LessonPlan(String uullid, String namespace, int stage, boolean configure,
             }
         }
         return ingresses;
-    }
-
-    private static Image image(StackRequest request, String stack, LessonEndpoint ep) {
-        Image image = request.images().get(ep.image());
-        if (image == null) {
-            throw new StackException(stack, "endpoint " + ep.name() + " uses image " + ep.image()
-                    + ", which has no metadata");
-        }
-        return image;
     }
 }

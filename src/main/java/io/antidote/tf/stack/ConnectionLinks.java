@@ -1,0 +1,61 @@
+package io.antidote.tf.stack;
+
+import io.antidote.tf.lesson.Connection;
+import io.antidote.tf.lesson.Image;
+import io.antidote.tf.lesson.LessonEndpoint;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Each endpoint's interfaces on the lesson's connections, the same on every target: in connection order, named by the
+ * endpoint's image ({@code networkInterfaces}, else {@code net<n>}), side a of a connection at the subnet's first host
+ * address and side b at the second.
+ */
+public final class ConnectionLinks {
+    /**
+     * An interface of an endpoint.
+     *
+     * @param connection the connection's index in the lesson
+     * @param interfaceName the image's name for the interface
+     * @param address the interface's address with the subnet's prefix length ({@code 10.0.0.1/24})
+     */
+    public record Link(int connection, String interfaceName, String address) {
+    }
+
+    private ConnectionLinks() {
+    }
+
+    /** Endpoint name -> its links, for every endpoint on a connection. */
+    public static Map<String, List<Link>> of(StackRequest request) {
+        String stack = request.stackName();
+        Map<String, List<Link>> links = new HashMap<>();
+        Map<String, Integer> seen = new HashMap<>();
+        List<Connection> connections = request.lesson().connections();
+        for (int c = 0; c < connections.size(); c++) {
+            Connection conn = connections.get(c);
+            String[] sides = {conn.a(), conn.b()};
+            for (int side = 0; side < 2; side++) {
+                String ep = sides[side];
+                LessonEndpoint lessonEp = request.lesson().endpoint(ep).orElseThrow(() -> new StackException(stack,
+                        "connection " + conn.networkName() + " names endpoint " + ep + ", which the lesson does not have"));
+                Image image = image(request, lessonEp);
+                int n = seen.merge(ep, 1, Integer::sum) - 1;
+                links.computeIfAbsent(ep, k -> new ArrayList<>()).add(new Link(c, image.interfaceName(n),
+                        Subnets.hostAddress(stack, conn.subnet(), side + 1)));
+            }
+        }
+        return links;
+    }
+
+    /** The image of {@code ep}; a {@link StackException} naming the livelesson when it has no metadata. */
+    public static Image image(StackRequest request, LessonEndpoint ep) {
+        Image image = request.images().get(ep.image());
+        if (image == null) {
+            throw new StackException(request.stackName(), "endpoint " + ep.name() + " uses image " + ep.image()
+                    + ", which has no metadata");
+        }
+        return image;
+    }
+}
