@@ -17,8 +17,9 @@ import java.util.Map;
 /**
  * Livelessons to AWS stacks with CDKTF (design: docs/aws.md). Every jsii call runs on the JVM's one jsii thread
  * ({@link io.antidote.tf.stack.Jsii}), since jsii is not thread-safe; {@link #synth} may be called from any thread
- * and waits for its turn ({@link Synthesis#traced}). The first synth in a JVM loads the AWS bindings (seconds); later ones take milliseconds. jsii never frees the objects
- * a synth creates, so a long-lived process should measure its memory.
+ * and waits for its turn ({@link Synthesis#traced}). The first synth in a JVM loads the AWS bindings (seconds);
+ * later ones take milliseconds. jsii never frees the objects a synth creates, so a long-lived process should measure
+ * its memory.
  */
 public final class AwsStackSynthesizer implements StackSynthesizer {
     private final AntidoteConfig config;
