@@ -107,7 +107,7 @@ final class BackendFixture implements TerraformListener {
         return new AntidoteConfig(INSTANCE, Path.of("/unused"), null, "heps.test", null, null, null, null, 30, null,
                 null, null, null, null, null, null, null, null, null, null, null,
                 new BackendConfigs(new TerraformBackendConfig("local", readiness, runner, null, null,
-                        new LocalTargetConfig("127.0.0.1", hooks), null)));
+                        new LocalTargetConfig("127.0.0.1", hooks))));
     }
 
     AntidoteConfig config(int applyTimeout, Map<String, String> hooks) {
