@@ -20,7 +20,8 @@ import java.util.stream.Stream;
  * Writes one Docker build context per stand-in into an empty directory, in image order:
  * {@code NN-<source>/image} (the reference), {@code kind}, {@code source}, {@code hash} (SHA-256 of the context) and
  * {@code context/}: the Dockerfile, and for endpoints and the jupyter guide {@code standin/} (the recipe's programs and
- * {@code standin.json}, mode 0600), for the configurator {@code rootfs/} (the recorder at each name it answers to). The hash covers every byte of the context, so an image whose hash label matches was
+ * {@code users.json}, mode 0600) and {@code image/serve.json}, for the configurator {@code rootfs/} (the recorder at
+ * each name it answers to). The hash covers every byte of the context, so an image whose hash label matches was
  * built from the same recipe and spec.
  */
 public final class BuildContexts {
@@ -65,9 +66,12 @@ public final class BuildContexts {
                 copy("standin-init", standin.resolve("standin-init"), true);
                 copy("standin-serve.py", standin.resolve("standin-serve.py"), true);
                 copy("standin-setup.py", standin.resolve("standin-setup.py"), true);
-                Path json = standin.resolve("standin.json");
-                Files.writeString(json, SpecJson.recipeInput(image));
-                Files.setPosixFilePermissions(json, PosixFilePermissions.fromString("rw-------"));
+                Path users = standin.resolve("users.json");
+                Files.writeString(users, SpecJson.users(image));
+                Files.setPosixFilePermissions(users, PosixFilePermissions.fromString("rw-------"));
+                Path serve = Files.createDirectories(context.resolve("image")).resolve("serve.json");
+                Files.writeString(serve, SpecJson.serve(image));
+                Files.setPosixFilePermissions(serve, PosixFilePermissions.fromString("rw-r--r--"));
             }
             case CONFIGURATOR -> {
                 copy("configurator.Dockerfile", context.resolve("Dockerfile"), false);

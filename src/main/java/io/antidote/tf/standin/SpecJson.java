@@ -8,9 +8,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 
 /**
- * The spec as JSON, in two forms. {@link #recipeInput} is what the programs in the image read at build time
- * ({@code standin.json}: kind, image, source, users with passwords and uids, ports); {@link #summary} is what a person
- * or script reads on stdout, every field but the passwords.
+ * The spec as JSON. What the programs in an endpoint image read: {@link #users} at build time ({@code users.json}:
+ * the logins with passwords and uids, whether root logs in, the SSH ports) and {@link #serve} at start
+ * ({@code serve.json}: kind, image, source, the ports of each role). {@link #summary} is what a person or script reads
+ * on stdout: every field but the passwords.
  */
 public final class SpecJson {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
@@ -19,9 +20,19 @@ public final class SpecJson {
     private SpecJson() {
     }
 
-    /** {@code standin.json} of one image, with the passwords. */
-    public static String recipeInput(StandinImage image) {
-        ObjectNode node = common(image, true);
+    /** {@code users.json} of an endpoint image, with the passwords: the same for images with the same logins. */
+    public static String users(StandinImage image) {
+        ObjectNode node = JSON.createObjectNode();
+        users(node, image, true);
+        node.set("sshPorts", JSON.valueToTree(image.sshPorts()));
+        return write(node);
+    }
+
+    /** {@code serve.json} of an endpoint image: no user. */
+    public static String serve(StandinImage image) {
+        ObjectNode node = JSON.createObjectNode();
+        identity(node, image);
+        ports(node, image);
         return write(node);
     }
 
@@ -34,7 +45,7 @@ public final class SpecJson {
         root.put("curriculumProblems", curriculumProblems);
         ArrayNode images = root.putArray("images");
         for (StandinImage image : spec.images()) {
-            ObjectNode node = common(image, false);
+            ObjectNode node = common(image);
             node.set("lessons", JSON.valueToTree(image.lessons()));
             if (hashes.containsKey(image.reference())) {
                 node.put("specHash", hashes.get(image.reference()));
@@ -45,11 +56,21 @@ public final class SpecJson {
         return write(root);
     }
 
-    private static ObjectNode common(StandinImage image, boolean withPasswords) {
+    private static ObjectNode common(StandinImage image) {
         ObjectNode node = JSON.createObjectNode();
+        identity(node, image);
+        users(node, image, false);
+        ports(node, image);
+        return node;
+    }
+
+    private static void identity(ObjectNode node, StandinImage image) {
         node.put("kind", image.kind().id());
         node.put("image", image.reference());
         node.put("source", image.source());
+    }
+
+    private static void users(ObjectNode node, StandinImage image, boolean withPasswords) {
         ArrayNode users = node.putArray("users");
         for (StandinUser user : image.users()) {
             ObjectNode u = users.addObject();
@@ -60,10 +81,12 @@ public final class SpecJson {
             }
         }
         node.put("permitRootLogin", image.permitRootLogin());
+    }
+
+    private static void ports(ObjectNode node, StandinImage image) {
         node.set("sshPorts", JSON.valueToTree(image.sshPorts()));
         node.set("httpPorts", JSON.valueToTree(image.httpPorts()));
         node.set("tcpPorts", JSON.valueToTree(image.tcpPorts()));
-        return node;
     }
 
     private static String write(ObjectNode node) {

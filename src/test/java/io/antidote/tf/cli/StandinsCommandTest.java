@@ -37,16 +37,13 @@ class StandinsCommandTest {
         assertThat(root.at("/images/3/image").asText()).isEqualTo("antidotelabs/configurator:v3");
         assertThat(root.at("/images/0/specHash").asText()).matches("[0-9a-f]{64}");
         assertThat(r.out()).doesNotContain("antidotepassword");
-        assertThat(tmp.resolve("contexts/00-utility/context/standin/standin.json")).content()
+        assertThat(tmp.resolve("contexts/00-utility/context/standin/users.json")).content()
                 .contains("antidotepassword");
     }
 
     @Test
     void curriculumProblemsAreOneWarningAndTheRestIsListed(@TempDir Path tmp) throws IOException {
-        Path curriculum = tmp.resolve("c");
-        Files.createDirectories(curriculum.resolve("images/box"));
-        Files.writeString(curriculum.resolve("images/box/image.meta.yaml"), "slug: box\nflavor: legacy\nsshUser: a\n"
-                + "sshPassword: b\nconfigUser: a\nconfigPassword: b\n");
+        Path curriculum = onlyTheImageBox(tmp, "sshUser: a");
         Cli.Result r = Cli.run("standins", "--curriculum", curriculum.toString());
         assertThat(r.exitCode()).isZero();
         assertThat(r.errLines()).singleElement().asString()
@@ -70,10 +67,7 @@ class StandinsCommandTest {
 
     @Test
     void aUserThatCannotBeALoginFailsTheCommandNamingTheImage(@TempDir Path tmp) throws IOException {
-        Path curriculum = tmp.resolve("c");
-        Files.createDirectories(curriculum.resolve("images/box"));
-        Files.writeString(curriculum.resolve("images/box/image.meta.yaml"), "slug: box\nflavor: legacy\n"
-                + "sshUser: \"x; touch /tmp/owned\"\nsshPassword: secret-pw\nconfigUser: a\nconfigPassword: b\n");
+        Path curriculum = onlyTheImageBox(tmp, "sshUser: \"x; touch /tmp/owned\"");
         Cli.Result r = Cli.run("standins", "--curriculum", curriculum.toString(), "--contexts",
                 tmp.resolve("out").toString());
         assertThat(r.exitCode()).isEqualTo(ExitCodes.FAILED);
@@ -82,5 +76,14 @@ class StandinsCommandTest {
                         + "(^[a-z_][a-z0-9_-]{0,31}$)");
         assertThat(r.err()).doesNotContain("secret-pw");
         assertThat(tmp.resolve("out")).doesNotExist();
+    }
+
+    /** A curriculum (without its meta file) holding one image, {@code box}, whose SSH user is given by {@code sshUser}. */
+    private static Path onlyTheImageBox(Path tmp, String sshUser) throws IOException {
+        Path curriculum = tmp.resolve("c");
+        Files.createDirectories(curriculum.resolve("images/box"));
+        Files.writeString(curriculum.resolve("images/box/image.meta.yaml"), "slug: box\nflavor: legacy\n" + sshUser
+                + "\nsshPassword: secret-pw\nconfigUser: a\nconfigPassword: secret-pw\n");
+        return curriculum;
     }
 }

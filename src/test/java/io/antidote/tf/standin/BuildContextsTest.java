@@ -20,7 +20,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The build contexts: curriculum strings only in standin.json, a hash that follows every byte, the summary JSON. */
+/** The build contexts: curriculum strings only in users.json, a hash that follows every byte, the summary JSON. */
 class BuildContextsTest {
 
     private static StandinSpec fixtureSpec(Path dir) throws IOException {
@@ -47,20 +47,41 @@ class BuildContextsTest {
     }
 
     @Test
-    void curriculumStringsAreOnlyInStandinJsonWhichIsPrivateAndHoldsThemExactly(@TempDir Path tmp) throws IOException {
+    void curriculumStringsAreOnlyInUsersJsonWhichIsPrivateAndHoldsThemExactly(@TempDir Path tmp) throws IOException {
         List<BuildContext> contexts = BuildContexts.write(fixtureSpec(tmp.resolve("c")), tmp.resolve("out"));
         Path box = contexts.get(0).dir().resolve("context");
-        Path json = box.resolve("standin/standin.json");
+        Path json = box.resolve("standin/users.json");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(json))).isEqualTo("rw-------");
-        var node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toFile());
-        assertThat(node.at("/users/0/password").asText()).isEqualTo(StandinFixture.HOSTILE_PASSWORD);
-        assertThat(node.at("/users/1/name").asText()).isEqualTo("configurer");
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        var users = mapper.readTree(json.toFile());
+        assertThat(users.at("/users/0/password").asText()).isEqualTo(StandinFixture.HOSTILE_PASSWORD);
+        assertThat(users.at("/users/1/name").asText()).isEqualTo("configurer");
+        assertThat(users.at("/sshPorts").toString()).isEqualTo("[22]");
+        var serve = mapper.readTree(box.resolve("image/serve.json").toFile());
+        assertThat(serve.at("/image").asText()).isEqualTo("acme/box:v1");
+        assertThat(serve.at("/httpPorts").toString()).isEqualTo("[8080,9090]");
+        assertThat(serve.at("/tcpPorts").toString()).isEqualTo("[830]");
         try (Stream<Path> files = Files.walk(tmp.resolve("out"))) {
             for (Path file : files.filter(Files::isRegularFile).filter(f -> !f.equals(json)).toList()) {
                 assertThat(Files.readString(file)).as(file.toString())
                         .doesNotContain(StandinFixture.HOSTILE_PASSWORD, StandinFixture.CONFIG_PASSWORD, "configurer");
             }
         }
+    }
+
+    @Test
+    void imagesWithTheSameLoginsAndSshPortsHaveTheSameUsersJsonSoTheyShareBuildLayers(@TempDir Path tmp)
+            throws IOException {
+        var images = List.of(StandinSpecsTest.image("one", "antidote", "pw", "antidote", "pw"),
+                StandinSpecsTest.image("two", "antidote", "pw", "antidote", "pw"));
+        List<BuildContext> contexts = BuildContexts.write(StandinSpecs.of(StandinSpecsTest.curriculum(images,
+                List.of()), "antidotelabs", "latest", "latest"), tmp.resolve("out"));
+        Path first = contexts.get(0).dir().resolve("context");
+        Path second = contexts.get(1).dir().resolve("context");
+        assertThat(first.resolve("standin/users.json")).hasSameTextualContentAs(second.resolve("standin/users.json"));
+        assertThat(Files.readString(first.resolve("image/serve.json")))
+                .isNotEqualTo(Files.readString(second.resolve("image/serve.json")));
+        assertThat(contexts.get(0).hash()).isNotEqualTo(contexts.get(1).hash());
     }
 
     @Test

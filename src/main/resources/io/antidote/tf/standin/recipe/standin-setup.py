@@ -1,8 +1,8 @@
 #!/usr/bin/python3
 """Build step of an endpoint stand-in (docs/standin-images.md).
 
-Reads standin.json (written by antidote-tf from the curriculum), creates the logins with their passwords and uids,
-writes sshd's configuration and serve.json (what standin-serve.py starts), then deletes standin.json. Curriculum
+Reads users.json (written by antidote-tf from the curriculum: the logins, and the SSH ports), creates the logins with
+their passwords and uids, writes sshd's configuration, then deletes users.json. Curriculum
 strings are data here: user names go to useradd/usermod as single arguments, passwords are hashed with crypt and
 never reach a command line or a shell.
 """
@@ -20,7 +20,6 @@ with warnings.catch_warnings():
 
 LIB = "/usr/local/lib/antidote-standin"
 SSHD_CONFIG = LIB + "/sshd_config"
-SERVE = LIB + "/serve.json"
 LOGIN = re.compile(r"[a-z_][a-z0-9_-]{0,31}")
 
 
@@ -55,7 +54,7 @@ def add_user(user):
 
 
 def sshd_config(spec):
-    lines = ["# written by standin-setup.py from standin.json", "AddressFamily inet"]
+    lines = ["# written by standin-setup.py from users.json", "AddressFamily inet"]
     lines += ["Port " + str(int(port)) for port in spec["sshPorts"]]
     lines += [
         "HostKey /etc/ssh/ssh_host_ed25519_key",
@@ -84,9 +83,6 @@ def main(path):
         sshd_config(spec)
         os.makedirs("/run/sshd", mode=0o755, exist_ok=True)
         run("/usr/sbin/sshd", "-t", "-f", SSHD_CONFIG)
-    serve = {key: spec[key] for key in ("kind", "image", "source", "sshPorts", "httpPorts", "tcpPorts")}
-    with open(SERVE, "w") as out:
-        json.dump(serve, out, indent=2)
     os.remove(path)
 
 
