@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  * The real Docker engine for ITs. {@link #require()} skips the test when no engine answers (fails it with
  * {@code CI=true}); {@link #standins} builds the stand-in images of a curriculum with {@code bin/standin-images}
  * (docs/standin-images.md) once per JVM and set of names, which costs a few seconds when they are already built and
- * a few minutes on a fresh machine; {@link #docker} runs one docker command.
+ * a few minutes on a fresh machine; {@link #docker} runs one docker command; {@link #privilegedOptions} says how
+ * privileged a container this engine can run.
  */
 public final class DockerEngine {
     /** A cold build: the base image (debootstrap) and every stand-in, on a loaded machine. */
@@ -27,7 +28,14 @@ public final class DockerEngine {
     static final int MISSING_PREREQUISITE = 3;
     private static final Pattern LINE = Pattern.compile("(built|unchanged) (\\S+).*");
     private static final Map<List<String>, Map<String, String>> BUILT = new HashMap<>();
-    private static final Map<String, Boolean> PRIVILEGED = new HashMap<>();
+    private static final Map<String, List<String>> PRIVILEGED = new HashMap<>();
+    /** Linux capabilities by bit number (linux/capability.h), as docker names them. */
+    private static final List<String> CAPABILITIES = List.of("CHOWN", "DAC_OVERRIDE", "DAC_READ_SEARCH", "FOWNER",
+            "FSETID", "KILL", "SETGID", "SETUID", "SETPCAP", "LINUX_IMMUTABLE", "NET_BIND_SERVICE", "NET_BROADCAST",
+            "NET_ADMIN", "NET_RAW", "IPC_LOCK", "IPC_OWNER", "SYS_MODULE", "SYS_RAWIO", "SYS_CHROOT", "SYS_PTRACE",
+            "SYS_PACCT", "SYS_ADMIN", "SYS_BOOT", "SYS_NICE", "SYS_RESOURCE", "SYS_TIME", "SYS_TTY_CONFIG", "MKNOD",
+            "LEASE", "AUDIT_WRITE", "AUDIT_CONTROL", "SETFCAP", "MAC_OVERRIDE", "MAC_ADMIN", "SYSLOG", "WAKE_ALARM",
+            "BLOCK_SUSPEND", "AUDIT_READ", "PERFMON", "BPF", "CHECKPOINT_RESTORE");
 
     private DockerEngine() {
     }
@@ -92,12 +100,62 @@ public final class DockerEngine {
     }
 
     /**
-     * Whether this engine can start a privileged container of {@code image} (a throwaway one, no network): an engine
-     * whose own capability bounding set lacks a capability cannot start any (runc: "unable to apply caps").
+     * The options that run a container of {@code image} as privileged as this engine can: {@code --privileged} where
+     * the engine can start privileged containers; else every capability the engine itself has (an engine whose own
+     * bounding set lacks one, as on the team's machines, cannot start any privileged container: runc "unable to
+     * apply caps"), with seccomp and AppArmor unconfined. Each is tried once with a throwaway container; a test that
+     * needs them fails in CI (skips elsewhere) when neither starts.
      */
-    public static synchronized boolean runsPrivileged(String image) {
-        return PRIVILEGED.computeIfAbsent(image, i -> docker(Duration.ofSeconds(60), "run", "--rm", "--network", "none",
-                "--privileged", "--entrypoint", "/bin/true", i).exit() == 0);
+    public static synchronized List<String> privilegedOptions(String image) {
+        return PRIVILEGED.computeIfAbsent(image, i -> {
+            List<String> privileged = List.of("--privileged");
+            if (starts(i, privileged)) {
+                return privileged;
+            }
+            List<String> allItHas = new ArrayList<>(List.of("--cap-add=ALL"));
+            missingCapabilities().forEach(cap -> allItHas.add("--cap-drop=" + cap));
+            allItHas.addAll(List.of("--security-opt", "seccomp=unconfined", "--security-opt", "apparmor=unconfined"));
+            Requirements.require(starts(i, allItHas), "this Docker engine starts neither --privileged nor "
+                    + String.join(" ", allItHas) + " containers");
+            return List.copyOf(allItHas);
+        });
+    }
+
+    private static boolean starts(String image, List<String> options) {
+        List<String> args = new ArrayList<>(List.of("run", "--rm", "--network", "none"));
+        args.addAll(options);
+        args.addAll(List.of("--entrypoint", "/bin/true", image));
+        return docker(Duration.ofSeconds(60), args.toArray(String[]::new)).exit() == 0;
+    }
+
+    /** The capabilities missing from dockerd's bounding set (this process's when dockerd's cannot be read). */
+    static List<String> missingCapabilities() {
+        long bounding = boundingSet(Path.of("/proc", pidOfDockerd(), "status"))
+                .or(() -> boundingSet(Path.of("/proc/self/status"))).orElse(-1L);
+        List<String> missing = new ArrayList<>();
+        for (int bit = 0; bit < CAPABILITIES.size(); bit++) {
+            if ((bounding & (1L << bit)) == 0) {
+                missing.add(CAPABILITIES.get(bit));
+            }
+        }
+        return missing;
+    }
+
+    private static String pidOfDockerd() {
+        try {
+            return Files.readString(Path.of("/var/run/docker.pid")).strip();
+        } catch (IOException e) {
+            return "self";
+        }
+    }
+
+    private static java.util.Optional<Long> boundingSet(Path status) {
+        try {
+            return Files.readAllLines(status).stream().filter(l -> l.startsWith("CapBnd:"))
+                    .map(l -> Long.parseUnsignedLong(l.substring("CapBnd:".length()).strip(), 16)).findFirst();
+        } catch (IOException | NumberFormatException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     /** {@code docker args...}, at most {@code timeout}. */
