@@ -166,6 +166,33 @@ public final class DockerEngine {
         return run(command, Map.of(), timeout);
     }
 
+    /**
+     * Stops the Docker engine (SIGTERM to the dockerd of /var/run/docker.pid) and waits until it is gone: for fault
+     * tests only, which must {@link #start()} it again. Containers of the engine stop with it.
+     */
+    public static void stop() {
+        require();
+        try {
+            long pid = Long.parseLong(Files.readString(Path.of("/var/run/docker.pid")).strip());
+            ProcessHandle dockerd = ProcessHandle.of(pid).orElseThrow(() -> new AssertionError("no dockerd " + pid));
+            dockerd.destroy();
+            dockerd.onExit().get(60, TimeUnit.SECONDS);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read dockerd's pid file", e);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("dockerd did not stop within 60 s", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while stopping dockerd", e);
+        }
+    }
+
+    /** Starts the Docker engine as bin/setup does, and waits until it answers. */
+    public static void start() {
+        run(List.of(Path.of("bin", "setup").toAbsolutePath().toString()), Map.of(), Duration.ofMinutes(3)).ok();
+        require();
+    }
+
     /** Force-removes every container carrying {@code label} ({@code key=value}); returns how many there were. */
     public static int removeContainers(String label) {
         String ids = docker(Duration.ofSeconds(30), "ps", "-aq", "--filter", "label=" + label).ok();

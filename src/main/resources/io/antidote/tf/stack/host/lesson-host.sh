@@ -15,8 +15,8 @@ PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
 
 say() { printf '%s lesson-host %s: %s\n' "$(date -u +%H:%M:%S)" "${LL_UULLID:-?}" "$*" >&2; }
 die() { printf 'lesson-host %s: %s\n' "${LL_UULLID:-?}" "$*" >&2; exit 1; }
-# the last line of a command's error output, for one-line messages
-last_line() { printf '%s' "$1" | sed -e '/^[[:space:]]*$/d' | tail -n 1; }
+# the last line of a command's error output that says something (not docker's usage hints), for one-line messages
+last_line() { printf '%s' "$1" | sed -e '/^[[:space:]]*$/d' -e "/^See 'docker/d" -e "/^Run 'docker/d" | tail -n 1; }
 
 load_plan() {
   if [[ -n ${ANTIDOTE_LESSON_PLAN:-} ]]; then
@@ -156,6 +156,27 @@ endpoint_images() {
   done
 }
 
+# The closest to --privileged this engine runs, in PRIVILEGED: --privileged itself or, where the engine's own
+# capability bounding set lacks some (some sandboxes), every capability it has, seccomp and AppArmor unconfined, and
+# /dev/kvm for VM-based images. Said once.
+privileged_options() {
+  PRIVILEGED=(--privileged)
+  docker run --rm --network none --privileged --entrypoint /bin/sleep "$LL_NET_HOLDER_IMAGE" 0 >/dev/null 2>&1 && return 0
+  local caps=(CHOWN DAC_OVERRIDE DAC_READ_SEARCH FOWNER FSETID KILL SETGID SETUID SETPCAP LINUX_IMMUTABLE
+    NET_BIND_SERVICE NET_BROADCAST NET_ADMIN NET_RAW IPC_LOCK IPC_OWNER SYS_MODULE SYS_RAWIO SYS_CHROOT SYS_PTRACE
+    SYS_PACCT SYS_ADMIN SYS_BOOT SYS_NICE SYS_RESOURCE SYS_TIME SYS_TTY_CONFIG MKNOD LEASE AUDIT_WRITE AUDIT_CONTROL
+    SETFCAP MAC_OVERRIDE MAC_ADMIN SYSLOG WAKE_ALARM BLOCK_SUSPEND AUDIT_READ PERFMON BPF CHECKPOINT_RESTORE)
+  local bound bit
+  bound=$(awk '/^CapBnd:/ {print $2}' /proc/self/status)
+  PRIVILEGED=(--cap-add ALL)
+  for bit in "${!caps[@]}"; do
+    (( (16#$bound >> bit) & 1 )) || PRIVILEGED+=(--cap-drop "${caps[bit]}")
+  done
+  PRIVILEGED+=(--security-opt seccomp=unconfined --security-opt apparmor=unconfined)
+  [[ -e /dev/kvm ]] && PRIVILEGED+=(--device /dev/kvm)
+  say "this Docker engine cannot run privileged containers: trusted endpoints run with ${PRIVILEGED[*]}"
+}
+
 # ---- endpoints ----------------------------------------------------------------------------------------------------
 # docker run -d NAME ARGS...: a new container, or the existing one of that name started again (the reboot path).
 run_or_start() {
@@ -215,7 +236,7 @@ start_endpoint() {
   args+=(--label "antidoteEndpoint=${EP_NAME[i]}" --restart no
     --network "container:${EP_NET[i]}" -v "$LL_STATE_DIR/antidote:/antidote")
   case ${EP_FLAVOR[i]} in
-    trusted) args+=(--privileged) ;;
+    trusted) args+=("${PRIVILEGED[@]}") ;;
     untrusted)
       if [[ $RUNSC == 1 ]]; then args+=(--runtime runsc); fi
       args+=(--cap-add NET_ADMIN) ;;
@@ -278,6 +299,7 @@ up() {
   if [[ " ${EP_FLAVOR[*]} " == *" untrusted "* ]]; then
     if [[ $RUNTIMES == *'"runsc"'* ]]; then RUNSC=1; else say "gVisor (runsc) is not registered with Docker: untrusted endpoints run with NET_ADMIN only"; fi
   fi
+  [[ " ${EP_FLAVOR[*]} " == *" trusted "* ]] && privileged_options
   isolate
   networks
   antidote_copy
