@@ -16,6 +16,7 @@ import io.antidote.tf.live.LessonScheduleRequest;
 import io.antidote.tf.live.LiveLesson;
 import io.antidote.tf.live.LiveLessonFactory;
 import io.antidote.tf.live.Operation;
+import io.antidote.tf.stack.host.HostNames;
 import io.antidote.tf.state.InMemoryDataManager;
 import io.antidote.tf.testing.DockerEngine;
 import io.opentracing.mock.MockTracer;
@@ -29,7 +30,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.stream.Stream;
 
 /**
  * A docker-target backend on the real Docker engine and the real terraform, over a real curriculum whose images are
@@ -48,7 +48,8 @@ final class DockerLab implements AutoCloseable {
     final MockTracer tracer = new MockTracer();
     final TerraformBackend backend;
     private final LiveLessonFactory factory;
-    private final List<String> deletedUullids = new ArrayList<>();
+    /** Every livelesson this lab created, so that the footprint covers deleted ones too. */
+    private final List<String> uullids = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** A lab on {@code curriculumDir} whose stand-ins exist (built if not), with {@code curriculumVersion} as tag. */
     DockerLab(Path curriculumDir, boolean allowEgress, String curriculumVersion) throws IOException {
@@ -86,6 +87,7 @@ final class DockerLab implements AutoCloseable {
     /** The livelesson of {@code lesson} at {@code stage}, stored and created (the backend's CREATE). */
     LiveLesson create(Lesson lesson, int stage, String id) {
         LiveLesson live = factory.create(lesson, stage, "session-" + instanceId, id);
+        uullids.add(live.uullid());
         db.createLiveLesson(live);
         backend.handleCreate(tracer.buildSpan("test").start(),
                 new LessonScheduleRequest(Operation.CREATE, live.id(), live.sessionId(), lesson.slug(), stage));
@@ -126,61 +128,70 @@ final class DockerLab implements AutoCloseable {
 
     /**
      * What this lab's livelessons own on the host, as sorted lines: containers and networks with its instance's label,
-     * links and iptables rules naming a livelesson's bridges or chains, mounts and directories under its host
-     * directory. Empty when nothing is left.
+     * and for every livelesson it created (deleted ones included) the links and iptables rules naming its bridges or
+     * chain, mounts under its state directory and the directory itself. Empty when nothing is left.
      */
     List<String> footprint() throws IOException {
-        List<String> lines = new ArrayList<>();
-        String label = "label=antidoteId=" + instanceId;
-        for (String c : DockerEngine.docker(Duration.ofSeconds(30), "ps", "-a", "--filter", label, "--format",
-                "{{.Names}}").ok().lines().toList()) {
-            lines.add("container " + c);
-        }
-        for (String n : DockerEngine.docker(Duration.ofSeconds(30), "network", "ls", "--filter", label, "--format",
-                "{{.Name}}").ok().lines().toList()) {
-            lines.add("network " + n);
-        }
-        List<String> tags = new ArrayList<>();
-        for (LiveLesson live : db.listLiveLessons()) {
-            tags.add(io.antidote.tf.stack.host.HostNames.of(live.uullid()).tag());
-        }
-        for (String uullid : deletedUullids) {
-            tags.add(io.antidote.tf.stack.host.HostNames.of(uullid).tag());
-        }
-        for (String tag : tags) {
-            String chain = "ANTIDOTE-" + tag.toUpperCase(java.util.Locale.ROOT);
-            for (String link : Host.run("ip", "-o", "link", "show").lines().toList()) {
-                if (link.contains("al" + tag) || link.contains("ac" + tag.substring(0, 10))
-                        || link.contains("av" + tag.substring(0, 8)) || link.contains("aw" + tag.substring(0, 8))) {
-                    lines.add("link " + link.replaceAll("^\\d+: ", "").replaceAll(":.*", ""));
-                }
-            }
-            for (String rule : Host.run("iptables-save", "-t", "filter").lines().toList()) {
-                if (rule.contains(chain) || rule.contains("al" + tag)) {
-                    lines.add("iptables " + rule);
-                }
-            }
-        }
-        for (String mount : Files.readAllLines(Path.of("/proc/mounts"))) {
-            if (mount.contains(hostDir.toString())) {
-                lines.add("mount " + mount);
-            }
-        }
-        Path livelessons = hostDir.resolve("livelessons");
-        if (Files.isDirectory(livelessons)) {
-            try (Stream<Path> dirs = Files.list(livelessons)) {
-                dirs.forEach(d -> lines.add("directory " + d));
-            }
+        List<String> lines = new ArrayList<>(labelled("antidoteId=" + instanceId));
+        for (String uullid : uullids) {
+            lines.addAll(onHost(uullid));
         }
         lines.sort(Comparator.naturalOrder());
         return lines;
     }
 
+    /** What livelesson {@code live} owns on the host (see {@link #footprint()}). */
+    List<String> footprint(LiveLesson live) throws IOException {
+        List<String> lines = new ArrayList<>(labelled("liveLesson=" + live.id()));
+        lines.addAll(onHost(live.uullid()));
+        lines.sort(Comparator.naturalOrder());
+        return lines;
+    }
+
+    private static List<String> labelled(String label) {
+        List<String> lines = new ArrayList<>();
+        for (String c : DockerEngine.docker(Duration.ofSeconds(30), "ps", "-a", "--filter", "label=" + label, "--format",
+                "{{.Names}}").ok().lines().toList()) {
+            lines.add("container " + c);
+        }
+        for (String n : DockerEngine.docker(Duration.ofSeconds(30), "network", "ls", "--filter", "label=" + label,
+                "--format", "{{.Name}}").ok().lines().toList()) {
+            lines.add("network " + n);
+        }
+        return lines;
+    }
+
+    private List<String> onHost(String uullid) throws IOException {
+        List<String> lines = new ArrayList<>();
+        HostNames names = HostNames.of(uullid);
+        String tag = names.tag();
+        for (String link : Host.run("ip", "-o", "link", "show").lines().toList()) {
+            if (link.contains(names.bridge()) || link.contains("ac" + tag.substring(0, 10))
+                    || link.contains("av" + tag.substring(0, 8)) || link.contains("aw" + tag.substring(0, 8))) {
+                lines.add("link " + link.replaceAll("^\\d+: ", "").replaceAll(":.*", ""));
+            }
+        }
+        for (String rule : Host.run("iptables-save", "-t", "filter").lines().toList()) {
+            if (rule.contains(names.chain()) || rule.contains(names.bridge())) {
+                lines.add("iptables " + rule);
+            }
+        }
+        Path dir = hostDir.resolve("livelessons").resolve(uullid);
+        for (String mount : Files.readAllLines(Path.of("/proc/mounts"))) {
+            if (mount.contains(dir.toString())) {
+                lines.add("mount " + mount);
+            }
+        }
+        if (Files.exists(dir)) {
+            lines.add("directory " + dir);
+        }
+        return lines;
+    }
+
     /** Deletes {@code live} and checks that nothing of it is left on the host. */
     void deleteAndCheck(LiveLesson live) throws IOException {
-        deletedUullids.add(live.uullid());
         delete(live);
-        assertThat(footprint()).as("what livelesson %s left on the host", live.id()).isEmpty();
+        assertThat(footprint(live)).as("what livelesson %s left on the host", live.id()).isEmpty();
     }
 
     @Override
