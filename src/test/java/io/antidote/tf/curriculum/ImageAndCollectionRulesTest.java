@@ -36,7 +36,8 @@ class ImageAndCollectionRulesTest {
     @Test
     void anImageSlugIsAnImageName() {
         vqfx("slug: vqfx", "slug: vqfx_1").assertExactly(WITHOUT_ROUTING,
-                VQFX + ": slug: must be letters, digits and hyphens (^[A-Za-z0-9-]*$), got \"vqfx_1\"", VQFX_BROKEN);
+                VQFX + ": slug: must be lower-case letters, digits and inner hyphens (an image name: "
+                        + "^[a-z0-9]+(-+[a-z0-9]+)*$), got \"vqfx_1\"", VQFX_BROKEN);
     }
 
     @Test
@@ -74,7 +75,8 @@ class ImageAndCollectionRulesTest {
     @Test
     void aCollectionSlugIsLowerCaseLettersAndHyphens() {
         acme("slug: acme", "slug: ACME").assertExactly(WITHOUT_ROUTING,
-                ACME + ": slug: must be lower-case letters and hyphens (^[a-z-]*$), got \"ACME\"", ACME_BROKEN);
+                ACME + ": slug: must be lower-case letters and inner hyphens (^[a-z][a-z-]*[a-z]$), got \"ACME\"",
+                ACME_BROKEN);
     }
 
     @Test

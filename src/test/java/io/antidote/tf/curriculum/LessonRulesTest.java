@@ -21,7 +21,7 @@ class LessonRulesTest {
     @Test
     void slugIsLowerCaseLettersAndHyphens() {
         sandbox("slug: sandbox", "slug: sand_box2").assertExactly(WITHOUT_SANDBOX,
-                SANDBOX + ": slug: must be lower-case letters and hyphens (^[a-z-]*$), got \"sand_box2\"");
+                SANDBOX + ": slug: must be lower-case letters and inner hyphens (^[a-z][a-z-]*[a-z]$), got \"sand_box2\"");
     }
 
     @Test
@@ -92,7 +92,7 @@ class LessonRulesTest {
     @Test
     void readyDelayIsANonNegativeInteger() {
         sandbox("tier: local", "tier: local\nreadyDelay: -1").assertExactly(WITHOUT_SANDBOX,
-                SANDBOX + ": readyDelay: must be 0 or more seconds, got -1");
+                SANDBOX + ": readyDelay: must be in 0..600 seconds, got -1");
     }
 
     @Test
@@ -100,6 +100,8 @@ class LessonRulesTest {
         Fixture f = Fixture.copyOf("valid", tmp).edit(SANDBOX, "slug: sandbox", "slug: basics");
         f.assertExactly(List.of("routing"),
                 BASICS + ": slug: \"basics\" is also the slug of " + SANDBOX,
+                SANDBOX + ": slug: \"basics\" must equal its directory name \"sandbox\" (lessons/<slug>/: the directory "
+                        + "reaches paths and commands on the lesson host)",
                 SANDBOX + ": slug: \"basics\" is also the slug of " + BASICS);
     }
 
