@@ -28,12 +28,7 @@ final class Names {
     static final Rule SLUG = Rule.matching("[a-z]([a-z-]*[a-z])?", MAX_SLUG,
             "lower-case letters and inner hyphens (^[a-z][a-z-]*[a-z]$)");
 
-    /**
-     * An image name: the reference's {@code ^[A-Za-z0-9-]*$} narrowed to what a Docker image name accepts
-     * (lower case, no leading, trailing or only hyphens), at most 63 characters.
-     */
-    static final Rule IMAGE = Rule.matching("[a-z0-9]+(-+[a-z0-9]+)*", DockerNames.MAX_IMAGE,
-            "lower-case letters, digits and inner hyphens (an image name: ^[a-z0-9]+(-+[a-z0-9]+)*$)");
+    static final Rule IMAGE = DockerNames.IMAGE;
 
     static final Rule ENDPOINT = DnsNames.label(MAX_ENDPOINT).because("it becomes part of a host name");
     static final Rule PRESENTATION = DnsNames.label(MAX_PRESENTATION).because("it becomes part of a host name");

@@ -21,7 +21,7 @@ public record Problem(Path file, String field, String reason) {
      */
     public String format() {
         String name = file.toString().replace('\\', '/');
-        return Values.printable(field.isEmpty() ? name + ": " + reason : name + ": " + field + ": " + reason);
+        return io.antidote.tf.grammar.Texts.printable(field.isEmpty() ? name + ": " + reason : name + ": " + field + ": " + reason);
     }
 
     @Override

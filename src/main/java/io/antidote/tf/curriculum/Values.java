@@ -27,36 +27,12 @@ final class Values {
         if (value.isTextual()) {
             return quote(value.asText());
         }
-        return printable(value.asText());
+        return Texts.printable(value.asText());
     }
 
     /** {@code "text"}, shortened when long, with line breaks and other invisible characters escaped. */
     static String quote(String text) {
         String shown = text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) + "..." : text;
-        return "\"" + printable(shown.replace("\\", "\\\\").replace("\"", "\\\"")) + "\"";
-    }
-
-    /** {@code text} with every invisible character written as an escape ({@code \n}, {@code \t}, {@code \u001B}). */
-    static String printable(String text) {
-        StringBuilder out = null;
-        for (int i = 0; i < text.length(); ) {
-            int cp = text.codePointAt(i);
-            int width = Character.charCount(cp);
-            if (Texts.invisible(cp)) {
-                if (out == null) {
-                    out = new StringBuilder(text.length() + 8).append(text, 0, i);
-                }
-                out.append(switch (cp) {
-                    case '\n' -> "\\n";
-                    case '\t' -> "\\t";
-                    case '\r' -> "\\r";
-                    default -> String.format("\\u%04X", cp);
-                });
-            } else if (out != null) {
-                out.appendCodePoint(cp);
-            }
-            i += width;
-        }
-        return out == null ? text : out.toString();
+        return "\"" + Texts.printable(shown.replace("\\", "\\\\").replace("\"", "\\\"")) + "\"";
     }
 }

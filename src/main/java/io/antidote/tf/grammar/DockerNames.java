@@ -25,9 +25,13 @@ public final class DockerNames {
     public static final Rule TAG = Rule.matching("[A-Za-z0-9_][A-Za-z0-9_.-]*", 128,
             "a Docker tag: letters, digits, '_', '.' and '-', not starting with '.' or '-'");
 
-    /** One path component of an image name ({@code vqfx}). */
-    public static final Rule COMPONENT_RULE = Rule.matching(COMPONENT, MAX_IMAGE,
-            "a Docker name component: lower-case letters and digits, joined by '.', '_', '__' or '-'");
+    /**
+     * A curriculum's image name ({@code vqfx}, {@code vqfx-snap1}): the reference's {@code ^[A-Za-z0-9-]*$}
+     * narrowed to what a Docker name component accepts (lower case, no leading, trailing or only hyphens), at most
+     * 63 characters.
+     */
+    public static final Rule IMAGE = Rule.matching("[a-z0-9]+(-+[a-z0-9]+)*", MAX_IMAGE,
+            "lower-case letters, digits and inner hyphens (an image name: ^[a-z0-9]+(-+[a-z0-9]+)*$)");
 
     /**
      * What comes before {@code /<image>}: path components, optionally after a registry host

@@ -93,4 +93,31 @@ public final class Texts {
                     : "an invisible formatting character (" + hex + ")";
         };
     }
+
+    /**
+     * {@code text} with every invisible character written as an escape: {@code \n}, {@code \t}, {@code \r}, or a
+     * backslash, {@code u} and four hex digits. What is printed is one line that shows everything it holds.
+     */
+    public static String printable(String text) {
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            int width = Character.charCount(cp);
+            if (invisible(cp)) {
+                if (out == null) {
+                    out = new StringBuilder(text.length() + 8).append(text, 0, i);
+                }
+                out.append(switch (cp) {
+                    case '\n' -> "\\n";
+                    case '\t' -> "\\t";
+                    case '\r' -> "\\r";
+                    default -> String.format("\\u%04X", cp);
+                });
+            } else if (out != null) {
+                out.appendCodePoint(cp);
+            }
+            i += width;
+        }
+        return out == null ? text : out.toString();
+    }
 }

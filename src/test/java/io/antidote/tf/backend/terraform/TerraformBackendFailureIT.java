@@ -11,6 +11,7 @@ import io.antidote.tf.readiness.ReadinessException;
 import io.antidote.tf.stack.SynthesizedStack;
 import io.antidote.tf.stack.StackRequest;
 import io.antidote.tf.stack.StackSynthesizer;
+import io.antidote.tf.stack.UntrustedImageException;
 import io.antidote.tf.stack.local.LocalStackSynthesizer;
 import io.antidote.tf.terraform.HookType;
 import io.antidote.tf.terraform.Phase;
@@ -199,6 +200,22 @@ class TerraformBackendFailureIT extends BackendLab {
             assertThat(fx.get(id).healthyTests()).isEqualTo(1);
             assertThat(fx.recording.statusesOf(id)).containsExactly(BOOTING);
             delete(backend, id);
+        }
+    }
+
+    @Test
+    void aTrustedImageTheOperatorDidNotGrantFailsTheCreateBeforeAnyTerraformRuns() {
+        var config = BackendFixture.config(fx.workDir, "terraform", 4, 120, 20, Map.of(), List.of("utility"));
+        try (TerraformBackend backend = TerraformBackendFactory.create(config, fx.recording.db,
+                BackendFixture.BUILD_INFO, fx.tracer, fx.options(java.time.Clock.systemUTC()))) {
+            String id = fx.liveLesson(0, "s1");
+            Throwable e = failedCreate(backend, id);
+            assertThat(e).isInstanceOf(UntrustedImageException.class).hasMessage("lesson 'lab': endpoint r1 uses "
+                    + "image 'router', whose metadata asks for flavor trusted (a privileged container, root on the "
+                    + "lesson host), which backendConfigs.terraform.trustedImages does not grant; list 'router' there "
+                    + "to allow it, or '*' to trust every image's metadata");
+            assertThat(fx.lastPid.keySet()).as("no terraform but its version").containsOnly(Phase.VERSION);
+            backend.handleDelete(null, BackendFixture.request(Operation.DELETE, id, 0));
         }
     }
 }
