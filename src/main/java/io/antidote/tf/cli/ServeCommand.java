@@ -9,6 +9,7 @@ import io.antidote.tf.scheduler.nats.NatsCompletionSink;
 import io.antidote.tf.scheduler.nats.NatsRequestSource;
 import io.antidote.tf.scheduler.nats.WireFormat;
 import io.antidote.tf.terraform.TerraformListener;
+import io.antidote.tf.tracing.Redactor;
 import io.nats.client.Connection;
 import io.nats.client.Nats;
 import io.nats.client.Options;
@@ -53,6 +54,8 @@ public final class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
         AntidoteConfig config = ConfigLoader.load(options.config);
+        Redactor.learn(Redactor.urlCredentials(config.natsUrl()));
+        String natsUrl = Redactor.shared().redact(config.natsUrl());
         LoadResult all = Curricula.load(curriculum != null ? curriculum : config.curriculumDir());
         CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch closed = new CountDownLatch(1);
@@ -72,7 +75,7 @@ public final class ServeCommand implements Callable<Integer> {
                     new NatsRequestSource(nats, wire), new NatsCompletionSink(nats, wire))) {
                 Runtime.getRuntime().addShutdownHook(hook);
                 scheduler.start();
-                err.println("antidote-tf: serving instance " + config.instanceId() + ": requests from " + config.natsUrl()
+                err.println("antidote-tf: serving instance " + config.instanceId() + ": requests from " + natsUrl
                         + ", state in " + lc.dbFile + "; stop with SIGTERM or Ctrl-C");
                 err.flush();
                 stop.await();
@@ -97,10 +100,11 @@ public final class ServeCommand implements Callable<Integer> {
             log.connected();
             return connection;
         } catch (IOException e) {
-            throw new AntidoteException("cannot connect to NATS at " + url + ": " + e.getMessage(), e);
+            throw new AntidoteException("cannot connect to NATS at " + Redactor.shared().redact(url) + ": "
+                    + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new AntidoteException("interrupted while connecting to NATS at " + url, e);
+            throw new AntidoteException("interrupted while connecting to NATS at " + Redactor.shared().redact(url), e);
         }
     }
 }

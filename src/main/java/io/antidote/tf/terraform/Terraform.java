@@ -63,7 +63,8 @@ public final class Terraform {
             LOG.warn("not passing these variables of this process to terraform: {}", env.strippedTerraformVariables());
         }
         Path binary = Binaries.resolve(config.binary(), env.variables().get("PATH"));
-        Redactor redactor = Redactor.DEFAULT.withSecrets(env.secretValues()).withSecrets(extraSecrets);
+        Redactor.learn(env.secretValues());
+        Redactor redactor = Redactor.learn(extraSecrets);
         CommandExecution execution = new CommandExecution(config, binary, env, redactor,
                 new Semaphore(config.maxConcurrent(), true), listener);
         Workspaces ws = new Workspaces(Path.of(config.workDir()));

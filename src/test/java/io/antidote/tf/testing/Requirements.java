@@ -33,6 +33,13 @@ public final class Requirements {
         return p;
     }
 
+    /** The value of the environment variable {@code name}; skips or fails the test when it is unset or empty. */
+    public static String env(String name, String why) {
+        String value = System.getenv(name);
+        require(value != null && !value.isEmpty(), name + " is not set (" + why + ")");
+        return value;
+    }
+
     public static void require(boolean condition, String reason) {
         if (!condition) {
             if (inCi()) {

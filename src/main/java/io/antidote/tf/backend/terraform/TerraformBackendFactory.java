@@ -59,7 +59,7 @@ public final class TerraformBackendFactory {
             secrets.add(image.sshPassword());
             secrets.add(image.configPassword());
         }
-        Redactor redactor = Redactor.DEFAULT.withSecrets(secrets);
+        Redactor redactor = Redactor.learn(secrets);
         Terraform terraform = Terraform.open(tfc.runner(), StateBackend.from(tfc.state()), tracer, options.listener(),
                 secrets);
         StackSynthesizer synthesizer = options.synthesizer() != null ? options.synthesizer()

@@ -108,7 +108,12 @@ final class BackendFixture implements TerraformListener {
 
     static AntidoteConfig config(Path workDir, String binary, int maxConcurrent, int applyTimeout, int readiness,
             Map<String, String> hooks, List<String> trustedImages) {
-        RunnerConfig runner = new RunnerConfig(binary, workDir.toString(), maxConcurrent, null, null, null, 120, 120,
+        return config(workDir, binary, maxConcurrent, applyTimeout, readiness, hooks, trustedImages, List.of());
+    }
+
+    static AntidoteConfig config(Path workDir, String binary, int maxConcurrent, int applyTimeout, int readiness,
+            Map<String, String> hooks, List<String> trustedImages, List<String> passEnv) {
+        RunnerConfig runner = new RunnerConfig(binary, workDir.toString(), maxConcurrent, null, null, passEnv, 120, 120,
                 applyTimeout, 120, 2, 600, 24);
         return new AntidoteConfig(INSTANCE, Path.of("/unused"), null, "heps.test", null, null, null, null, 30, null,
                 null, null, null, null, null, null, null, null, null, null,

@@ -19,6 +19,7 @@ import io.antidote.tf.terraform.StateLockedException;
 import io.antidote.tf.terraform.TerraformCommandException;
 import io.antidote.tf.terraform.TerraformEvent;
 import io.antidote.tf.terraform.TerraformTimeoutException;
+import io.antidote.tf.testing.Requirements;
 import io.opentracing.mock.MockSpan;
 import io.opentracing.tag.Tags;
 import java.nio.channels.FileChannel;
@@ -216,6 +217,23 @@ class TerraformBackendFailureIT extends BackendLab {
                     + "to allow it, or '*' to trust every image's metadata");
             assertThat(fx.lastPid.keySet()).as("no terraform but its version").containsOnly(Phase.VERSION);
             backend.handleDelete(null, BackendFixture.request(Operation.DELETE, id, 0));
+        }
+    }
+
+    @Test
+    void theValueOfAPassedVariablePrintedByTerraformIsMaskedInTheErrorTheSpanAndTheEvidence() {
+        String variable = "ANTIDOTE_TF_IT_PROVIDER_SETTING";
+        String value = Requirements.env(variable, "set by the failsafe configuration in pom.xml");
+        var config = BackendFixture.config(fx.workDir, "terraform", 4, 120, 20,
+                Map.of("router", "echo \"leaked $" + variable + "\"; exit 1"), List.of("router"), List.of(variable));
+        try (TerraformBackend backend = fx.backend(config)) {
+            String id = fx.liveLesson(0, "s1");
+            Throwable e = failedCreate(backend, id);
+            MockSpan create = span("backend.create");
+            String evidence = events(create, "terraform.failure").toString();
+            assertThat(evidence).as("terraform did print it").contains("leaked " + io.antidote.tf.tracing.Redactor.MASK);
+            assertThat(evidence + e.getMessage() + create.logEntries()).doesNotContain(value);
+            delete(backend, id);
         }
     }
 }
