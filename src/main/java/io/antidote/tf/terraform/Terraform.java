@@ -2,6 +2,7 @@ package io.antidote.tf.terraform;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.antidote.tf.PrivateFiles;
 import io.antidote.tf.config.RunnerConfig;
 import io.antidote.tf.tracing.Redactor;
 import io.antidote.tf.tracing.Spans;
@@ -70,7 +71,7 @@ public final class Terraform {
         Workspaces ws = new Workspaces(Path.of(config.workDir()));
         Path root = ws.root();
         try {
-            Files.createDirectories(root);
+            PrivateFiles.createDirectories(root);
         } catch (IOException e) {
             throw new TerraformException("cannot create the work directory " + root, e);
         }
