@@ -31,11 +31,11 @@ public interface Rule {
         return value -> problem(value).map(reason -> reason + " (" + why + ")");
     }
 
-    /** At most {@code max} characters (UTF-16 units), then the whole value matching {@code pattern}. */
+    /** Not empty, the whole value matching {@code pattern}, then at most {@code max} characters (UTF-16 units). */
     static Rule matching(String pattern, int max, String description) {
         Pattern compiled = Pattern.compile(pattern);
-        return length(1, max).and(value -> compiled.matcher(value).matches() ? Optional.empty()
-                : Optional.of("must be " + description));
+        return length(1, Integer.MAX_VALUE).and(value -> compiled.matcher(value).matches() ? Optional.empty()
+                : Optional.of("must be " + description)).and(length(1, max));
     }
 
     /** Between {@code min} and {@code max} characters (UTF-16 units). */
