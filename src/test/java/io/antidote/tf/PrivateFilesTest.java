@@ -3,6 +3,7 @@ package io.antidote.tf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.antidote.tf.testing.TestFiles;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -16,10 +17,6 @@ class PrivateFilesTest {
     @TempDir
     Path temp;
 
-    private static String mode(Path p) throws IOException {
-        return PosixFilePermissions.toString(Files.getPosixFilePermissions(p));
-    }
-
     @Test
     void everyMissingDirectoryIsCreated0700AndExistingOnesKeepTheirMode() throws IOException {
         Path open = Files.createDirectory(temp.resolve("open"));
@@ -27,9 +24,9 @@ class PrivateFilesTest {
         Path deep = PrivateFiles.createDirectories(open.resolve("a/b/../c/d"));
         assertThat(deep).isEqualTo(open.resolve("a/c/d"));
         for (Path dir : new Path[] {open.resolve("a"), open.resolve("a/c"), deep}) {
-            assertThat(mode(dir)).as(dir.toString()).isEqualTo("rwx------");
+            assertThat(TestFiles.mode(dir)).as(dir.toString()).isEqualTo("rwx------");
         }
-        assertThat(mode(open)).isEqualTo("rwxr-xr-x");
+        assertThat(TestFiles.mode(open)).isEqualTo("rwxr-xr-x");
         assertThat(PrivateFiles.createDirectories(deep)).as("again: nothing to do").isEqualTo(deep);
     }
 
@@ -37,10 +34,10 @@ class PrivateFilesTest {
     void aFileIsCreated0600OnceAndAFileInTheWayOfADirectoryIsAnError() throws IOException {
         Path file = temp.resolve("db");
         assertThat(PrivateFiles.createFile(file)).isTrue();
-        assertThat(mode(file)).isEqualTo("rw-------");
+        assertThat(TestFiles.mode(file)).isEqualTo("rw-------");
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r-----"));
         assertThat(PrivateFiles.createFile(file)).isFalse();
-        assertThat(mode(file)).isEqualTo("rw-r-----");
+        assertThat(TestFiles.mode(file)).isEqualTo("rw-r-----");
         assertThatThrownBy(() -> PrivateFiles.createDirectories(file.resolve("x")))
                 .isInstanceOf(IOException.class);
         assertThatThrownBy(() -> PrivateFiles.createDirectories(file)).isInstanceOf(FileAlreadyExistsException.class);

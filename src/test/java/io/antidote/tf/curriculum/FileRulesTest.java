@@ -118,4 +118,21 @@ class FileRulesTest {
         Files.createSymbolicLink(f.path("lessons/playground"), f.path("drafts/playground"));
         f.assertExactly(List.of("basics", "playground", "routing", "sandbox"));
     }
+
+    @Test
+    void aGuideOrAConfigurationFileBiggerThanItsBoundIsAProblem() throws IOException {
+        f.write("lessons/sandbox/stage0/guide.md", "#".repeat((int) CurriculumFiles.MAX_GUIDE_BYTES + 1));
+        f.write("lessons/basics/stage0/configs/linux1.py", "#".repeat((int) CurriculumFiles.MAX_CONFIGURATION_BYTES + 1));
+        f.assertExactly(List.of("routing"),
+                "lessons/basics/lesson.meta.yaml: endpoints[0].configurationType: stage0/configs/linux1.py is 1048577 "
+                        + "bytes, more than the 1048576 allowed",
+                SANDBOX + ": stages[0].guideType: stage0/guide.md is 1048577 bytes, more than the 1048576 allowed");
+    }
+
+
+    @Test
+    void aMetaFileThatIsNotUtf8IsOneProblem() throws IOException {
+        Files.write(f.path(SANDBOX), new byte[] {'n', 'a', 'm', 'e', ':', ' ', (byte) 0xff, '\n'});
+        f.assertExactly(List.of("basics", "routing"), SANDBOX + ": is not UTF-8 text");
+    }
 }

@@ -10,6 +10,7 @@ import io.antidote.tf.curriculum.LoadResult;
 import io.antidote.tf.lesson.Collection;
 import io.antidote.tf.lesson.Image;
 import io.antidote.tf.lesson.Lesson;
+import io.antidote.tf.testing.TestFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.ParameterizedType;
@@ -20,9 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 
@@ -199,7 +198,7 @@ public final class HostileCurriculum {
 
         /** Writes the base curriculum with this case's payload into {@code dir} (which must not exist); returns it. */
         public Path write(Path dir) {
-            copy(base(), dir);
+            TestFiles.copyTree(base(), dir);
             if (field.kind() == Kind.LESSON_DIRECTORY) {
                 move(dir.resolve(Kind.LESSON_DIRECTORY.file()), dir.resolve("lessons").resolve(payload.text()));
                 return dir;
@@ -274,21 +273,6 @@ public final class HostileCurriculum {
     private static void writeYaml(Path file, JsonNode tree) {
         try {
             Files.writeString(file, YAML.writeValueAsString(tree));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void copy(Path from, Path to) {
-        try (Stream<Path> all = Files.walk(from)) {
-            for (Path p : all.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -3,6 +3,7 @@ package io.antidote.tf.state;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.antidote.tf.live.LiveSession;
+import io.antidote.tf.testing.TestFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,10 +20,6 @@ class StatePermissionsTest {
     @TempDir
     Path temp;
 
-    private static String mode(Path p) throws IOException {
-        return PosixFilePermissions.toString(Files.getPosixFilePermissions(p));
-    }
-
     @Test
     void aNewDatabaseAndTheDirectoriesMadeForItAreTheServiceUsersOnly() throws IOException {
         Path existing = Files.createDirectory(temp.resolve("srv"),
@@ -31,17 +28,17 @@ class StatePermissionsTest {
         Path db = existing.resolve("state/antidote/antidote-tf.db");
         try (SqliteDataManager store = SqliteDataManager.open(db.toString())) {
             store.createLiveSession(new LiveSession("s1", "127.0.0.1", false, Instant.EPOCH));
-            assertThat(mode(db)).isEqualTo("rw-------");
+            assertThat(TestFiles.mode(db)).isEqualTo("rw-------");
             for (String companion : new String[] {"-wal", "-shm"}) {
                 Path file = db.resolveSibling(db.getFileName() + companion);
                 if (Files.exists(file)) {
-                    assertThat(mode(file)).as(companion).isEqualTo("rw-------");
+                    assertThat(TestFiles.mode(file)).as(companion).isEqualTo("rw-------");
                 }
             }
         }
-        assertThat(mode(existing.resolve("state"))).isEqualTo("rwx------");
-        assertThat(mode(existing.resolve("state/antidote"))).isEqualTo("rwx------");
-        assertThat(mode(existing)).as("an existing directory is left alone").isEqualTo("rwxr-xr-x");
+        assertThat(TestFiles.mode(existing.resolve("state"))).isEqualTo("rwx------");
+        assertThat(TestFiles.mode(existing.resolve("state/antidote"))).isEqualTo("rwx------");
+        assertThat(TestFiles.mode(existing)).as("an existing directory is left alone").isEqualTo("rwxr-xr-x");
     }
 
     @Test
@@ -54,6 +51,6 @@ class StatePermissionsTest {
         try (SqliteDataManager store = SqliteDataManager.open(db.toString())) {
             assertThat(store.getLiveSession("s1")).isPresent();
         }
-        assertThat(mode(db)).isEqualTo("rw-r-----");
+        assertThat(TestFiles.mode(db)).isEqualTo("rw-r-----");
     }
 }

@@ -1,8 +1,10 @@
 package io.antidote.tf.tracing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import java.util.List;
+import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -11,6 +13,9 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.AlphaChars;
 import net.jqwik.api.constraints.StringLength;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class RedactorTest {
 
@@ -43,16 +48,40 @@ class RedactorTest {
         assertThat(Redactor.DEFAULT.redact("TF_VAR_db_token: abc123;")).isEqualTo("TF_VAR_db_token: ****;");
     }
 
-    @Test
-    void masksTheUserInfoOfUrlsUserAndPasswordAlike() {
-        assertThat(Redactor.DEFAULT.redact("fetch https://deploy:gh-Tok3n@git.example.com/repo.git failed"))
-                .isEqualTo("fetch https://****@git.example.com/repo.git failed");
-        assertThat(Redactor.DEFAULT.redact("requests from nats://s3cr3tT0ken@nats.internal:4222"))
-                .isEqualTo("requests from nats://****@nats.internal:4222");
-        assertThat(Redactor.DEFAULT.redact("{\"url\":\"https://user@host.example/x?a=b@c\"}"))
-                .isEqualTo("{\"url\":\"https://****@host.example/x?a=b@c\"}");
-        assertThat(Redactor.DEFAULT.redact("see https://host.example/a@b and mail me@example.org"))
-                .as("an @ after the host is no user-info").isEqualTo("see https://host.example/a@b and mail me@example.org");
+    /** One case per pattern and form: (what, text, as redacted). */
+    static Stream<Arguments> maskedByPattern() {
+        String pem = "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA7\nabc+/=\n-----END RSA PRIVATE KEY-----";
+        return Stream.of(
+                arguments("user and password of a URL", "fetch https://deploy:gh-Tok3n@git.example.com/repo.git failed",
+                        "fetch https://****@git.example.com/repo.git failed"),
+                arguments("a token as a URL's user", "requests from nats://s3cr3tT0ken@nats.internal:4222",
+                        "requests from nats://****@nats.internal:4222"),
+                arguments("a URL's user, in JSON", "{\"url\":\"https://user@host.example/x?a=b@c\"}",
+                        "{\"url\":\"https://****@host.example/x?a=b@c\"}"),
+                arguments("an @ after the host is no user-info", "see https://host.example/a@b and mail me@example.org",
+                        "see https://host.example/a@b and mail me@example.org"),
+                arguments("an Authorization header with a bearer token",
+                        "GET /api Authorization: Bearer eyJhbGciOi.J9.sig-_x= done", "GET /api Authorization: Bearer **** done"),
+                arguments("basic credentials", "curl -H 'authorization: Basic dXNlcjpwYXNz' x",
+                        "curl -H 'authorization: Basic ****' x"),
+                arguments("an Authorization value in JSON", "{\"Authorization\":\"token ghp_abcdef123\"}",
+                        "{\"Authorization\":\"token ****\"}"),
+                arguments("a bearer token anywhere", "sent with bearer abc.def.ghi", "sent with bearer ****"),
+                arguments("a PEM private key", "key:\n" + pem + "\nnext line",
+                        "key:\n-----BEGIN RSA PRIVATE KEY-----****-----END RSA PRIVATE KEY-----\nnext line"),
+                arguments("a JSON-escaped PEM private key",
+                        "{\"k\":\"-----BEGIN PRIVATE KEY-----\\nMIIEvQIBADANBg\\n-----END PRIVATE KEY-----\\n\"}",
+                        "{\"k\":\"-----BEGIN PRIVATE KEY-----****-----END PRIVATE KEY-----\\n\"}"),
+                arguments("a PEM private key cut off", "head -----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXk",
+                        "head -----BEGIN OPENSSH PRIVATE KEY-----****-----END OPENSSH PRIVATE KEY-----"),
+                arguments("a certificate is public", "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----",
+                        "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("maskedByPattern")
+    void masksByPattern(String what, String text, String redacted) {
+        assertThat(Redactor.DEFAULT.redact(text)).isEqualTo(redacted);
     }
 
     @Test
@@ -63,31 +92,6 @@ class RedactorTest {
         assertThat(Redactor.urlCredentials("nats://127.0.0.1:4222")).isEmpty();
         Redactor r = Redactor.DEFAULT.withSecrets(Redactor.urlCredentials("nats://s3cr3tT0ken@nats.internal:4222"));
         assertThat(r.redact("Authorization Violation for s3cr3tT0ken")).isEqualTo("Authorization Violation for ****");
-    }
-
-    @Test
-    void masksBearerTokensAndAuthorizationHeaders() {
-        assertThat(Redactor.DEFAULT.redact("GET /api Authorization: Bearer eyJhbGciOi.J9.sig-_x= done"))
-                .isEqualTo("GET /api Authorization: Bearer **** done");
-        assertThat(Redactor.DEFAULT.redact("curl -H 'authorization: Basic dXNlcjpwYXNz' x"))
-                .isEqualTo("curl -H 'authorization: Basic ****' x");
-        assertThat(Redactor.DEFAULT.redact("{\"Authorization\":\"token ghp_abcdef123\"}"))
-                .isEqualTo("{\"Authorization\":\"token ****\"}");
-        assertThat(Redactor.DEFAULT.redact("sent with bearer abc.def.ghi")).isEqualTo("sent with bearer ****");
-    }
-
-    @Test
-    void masksPemPrivateKeyBlocksWholeEvenWhenEscapedOrCutOff() {
-        String pem = "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA7\nabc+/=\n-----END RSA PRIVATE KEY-----";
-        assertThat(Redactor.DEFAULT.redact("key:\n" + pem + "\nnext line"))
-                .isEqualTo("key:\n-----BEGIN RSA PRIVATE KEY-----****-----END RSA PRIVATE KEY-----\nnext line");
-        String escaped = "{\"k\":\"-----BEGIN PRIVATE KEY-----\\nMIIEvQIBADANBg\\n-----END PRIVATE KEY-----\\n\"}";
-        assertThat(Redactor.DEFAULT.redact(escaped))
-                .isEqualTo("{\"k\":\"-----BEGIN PRIVATE KEY-----****-----END PRIVATE KEY-----\\n\"}");
-        assertThat(Redactor.DEFAULT.redact("head -----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXk"))
-                .isEqualTo("head -----BEGIN OPENSSH PRIVATE KEY-----****-----END OPENSSH PRIVATE KEY-----");
-        assertThat(Redactor.DEFAULT.redact("-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----"))
-                .as("a certificate is public").contains("MIIB");
     }
 
     @Test

@@ -19,43 +19,48 @@ class LiveLessonLocksTest {
         assertThat(locks.inUse()).isZero();
     }
 
+    /** A thread holding {@code id}'s lock until {@link #release}. */
+    private final class Holder {
+        final CountDownLatch held = new CountDownLatch(1);
+        final CountDownLatch release = new CountDownLatch(1);
+        final Thread thread;
+
+        Holder(String id) throws InterruptedException {
+            thread = new Thread(() -> locks.run(id, () -> {
+                held.countDown();
+                awaitQuietly(release);
+            }));
+            thread.start();
+            held.await();
+        }
+
+        void release() throws InterruptedException {
+            release.countDown();
+            thread.join();
+        }
+    }
+
     @Test
     void aLiveLessonHeldByAnotherThreadIsGivenUpAndItsWorkNeverRuns() throws Exception {
-        CountDownLatch held = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        Thread holder = new Thread(() -> locks.run("ll1", () -> {
-            held.countDown();
-            awaitQuietly(release);
-        }));
-        holder.start();
-        held.await();
+        Holder holder = new Holder("ll1");
         AtomicBoolean ran = new AtomicBoolean();
         assertThat(locks.tryRun("ll1", Duration.ofMillis(50), () -> ran.set(true))).isFalse();
         assertThat(ran).isFalse();
         assertThat(locks.tryRun("ll2", Duration.ZERO, () -> ran.set(true))).as("other livelessons are free").isTrue();
         assertThat(locks.inUse()).as("only the holder's lock").isEqualTo(1);
-        release.countDown();
-        holder.join();
+        holder.release();
         assertThat(locks.inUse()).isZero();
     }
 
     @Test
     void anInterruptedWaitGivesUpAndKeepsTheInterrupt() throws Exception {
-        CountDownLatch held = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        Thread holder = new Thread(() -> locks.run("ll1", () -> {
-            held.countDown();
-            awaitQuietly(release);
-        }));
-        holder.start();
-        held.await();
+        Holder holder = new Holder("ll1");
         Thread.currentThread().interrupt();
         try {
             assertThat(locks.tryRun("ll1", Duration.ofDays(1), () -> { })).isFalse();
             assertThat(Thread.interrupted()).as("the interrupt is kept").isTrue();
         } finally {
-            release.countDown();
-            holder.join();
+            holder.release();
         }
         assertThat(locks.inUse()).isZero();
     }
