@@ -10,8 +10,8 @@ import io.antidote.tf.stack.StackRequest;
 import org.junit.jupiter.api.Test;
 
 /**
- * A livesession ID (it comes from the API) reaches the AWS stack's tags as a Terraform literal, never a template:
- * CDKTF escapes {@code ${} and {@code %{} in the plain strings it writes.
+ * A livesession ID (it comes from the API) reaches the AWS stack's tags as a Terraform literal, never a template.
+ * CDKTF escaped such a value by itself when this test ran alone and did not in the whole suite; the target escapes it.
  */
 class AwsTagLiteralsTest {
 
