@@ -31,6 +31,7 @@ public record AntidoteConfig(
         @JsonProperty("devMode") Boolean devMode,
         @JsonProperty("tracing") TracingConfig tracing,
         @JsonProperty("scheduler") SchedulerConfig scheduler,
+        @JsonProperty("api") ApiConfig api,
         @JsonProperty("backend") String backend,
         @JsonProperty("backendConfigs") BackendConfigs backendConfigs) {
 
@@ -59,6 +60,7 @@ public record AntidoteConfig(
         devMode = devMode != null && devMode;
         tracing = tracing == null ? TracingConfig.defaults() : tracing;
         scheduler = scheduler == null ? SchedulerConfig.defaults() : scheduler;
+        api = api == null ? ApiConfig.defaults() : api;
         backend = Checks.orDefault(backend, "terraform");
         if (!backend.equals("terraform")) {
             throw Checks.invalid("backend", "'" + backend + "' is not supported here (only 'terraform')");
@@ -70,6 +72,6 @@ public record AntidoteConfig(
     public AntidoteConfig withCurriculumDir(Path dir) {
         return new AntidoteConfig(instanceId, dir, tier, hepsDomain, imageOrg, grpcPort, httpPort, liveSessionTtl,
                 liveLessonTtl, liveSessionLimit, liveLessonLimit, alwaysPull, allowEgress, curriculumVersion,
-                enabledServices, natsUrl, devMode, tracing, scheduler, backend, backendConfigs);
+                enabledServices, natsUrl, devMode, tracing, scheduler, api, backend, backendConfigs);
     }
 }

@@ -7,10 +7,13 @@ import java.util.List;
 /**
  * {@code backendConfigs.terraform}: this backend's own settings.
  *
- * @param target which stack target livelessons become: {@code aws}, or {@code local} (built-in resources only,
- *        for tests and demonstrations)
+ * @param target which stack target livelessons become: {@code aws}; {@code kubernetes} (any cluster);
+ *        {@code docker} (the Docker engine of the machine terraform runs on); or {@code local} (built-in resources
+ *        only, for tests and demonstrations)
  * @param readinessTimeoutSeconds how long endpoints may take to become reachable (contract default 600)
  * @param local settings of the local target
+ * @param docker settings of the docker target
+ * @param kubernetes settings of the Kubernetes target
  * @param trustedImages the images that may run with flavor {@code trusted} (a privileged container: root on the
  *        host), by slug; {@value #TRUST_EVERY_IMAGE} alone trusts what each image's metadata says (the reference's
  *        behaviour); empty (the default) trusts none
@@ -22,6 +25,8 @@ public record TerraformBackendConfig(
         @JsonProperty("state") StateConfig state,
         @JsonProperty("aws") AwsConfig aws,
         @JsonProperty("local") LocalTargetConfig local,
+        @JsonProperty("docker") DockerTargetConfig docker,
+        @JsonProperty("kubernetes") KubernetesConfig kubernetes,
         @JsonProperty("trustedImages") List<String> trustedImages) {
 
     /** The full key of {@link #trustedImages}, for messages. */
@@ -31,20 +36,27 @@ public record TerraformBackendConfig(
 
     public TerraformBackendConfig {
         target = Checks.orDefault(target, "aws");
-        Checks.oneOf("backendConfigs.terraform.target", target, "aws", "local");
+        Checks.oneOf("backendConfigs.terraform.target", target, "aws", "local", "docker", "kubernetes");
         readinessTimeoutSeconds = Checks.range("backendConfigs.terraform.readinessTimeoutSeconds",
                 readinessTimeoutSeconds, 600, 1, 86400);
         runner = runner == null ? RunnerConfig.defaults() : runner;
         state = state == null ? StateConfig.defaults() : state;
         aws = aws == null ? AwsConfig.defaults() : aws;
         local = local == null ? LocalTargetConfig.defaults() : local;
+        docker = docker == null ? DockerTargetConfig.defaults() : docker;
+        kubernetes = kubernetes == null ? KubernetesConfig.defaults() : kubernetes;
+        if (target.equals("kubernetes") && kubernetes.inCluster()) {
+            for (String name : KubernetesConfig.IN_CLUSTER_ENV) {
+                if (!runner.passEnv().contains(name)) {
+                    throw Checks.invalid("backendConfigs.terraform.runner.passEnv", "lacks " + name
+                            + ", which the kubernetes provider needs with kubernetes.inCluster: true");
+                }
+            }
+        }
         trustedImages = List.copyOf(trustedImages == null ? List.of() : trustedImages);
         for (int i = 0; i < trustedImages.size(); i++) {
             String image = trustedImages.get(i);
             String key = TRUSTED_IMAGES_KEY + "[" + i + "]";
-            if (image == null) {
-                throw Checks.invalid(key, "is empty");
-            }
             if (image.equals(TRUST_EVERY_IMAGE)) {
                 if (trustedImages.size() > 1) {
                     throw Checks.invalid(key, "'*' trusts every image's metadata and stands alone; list either '*' "
@@ -58,17 +70,24 @@ public record TerraformBackendConfig(
 
     /** Without {@code trustedImages} (none trusted). */
     public TerraformBackendConfig(String target, Integer readinessTimeoutSeconds, RunnerConfig runner,
-            StateConfig state, AwsConfig aws, LocalTargetConfig local) {
-        this(target, readinessTimeoutSeconds, runner, state, aws, local, null);
+            StateConfig state, AwsConfig aws, LocalTargetConfig local, DockerTargetConfig docker,
+            KubernetesConfig kubernetes) {
+        this(target, readinessTimeoutSeconds, runner, state, aws, local, docker, kubernetes, null);
     }
 
-    /** Without a {@code local} section (its defaults) and without {@code trustedImages}. */
+    /** Without the {@code docker} and {@code kubernetes} sections (their defaults) and {@code trustedImages}. */
+    public TerraformBackendConfig(String target, Integer readinessTimeoutSeconds, RunnerConfig runner,
+            StateConfig state, AwsConfig aws, LocalTargetConfig local) {
+        this(target, readinessTimeoutSeconds, runner, state, aws, local, null, null, null);
+    }
+
+    /** Without a {@code local} section (its defaults), the docker and Kubernetes sections and {@code trustedImages}. */
     public TerraformBackendConfig(String target, Integer readinessTimeoutSeconds, RunnerConfig runner,
             StateConfig state, AwsConfig aws) {
-        this(target, readinessTimeoutSeconds, runner, state, aws, null, null);
+        this(target, readinessTimeoutSeconds, runner, state, aws, null, null, null, null);
     }
 
     public static TerraformBackendConfig defaults() {
-        return new TerraformBackendConfig(null, null, null, null, null, null, null);
+        return new TerraformBackendConfig(null, null, null, null, null, null, null, null, null);
     }
 }

@@ -33,6 +33,10 @@ public final class DockerNames {
     public static final Rule IMAGE = Rule.matching("[a-z0-9]+(-+[a-z0-9]+)*", MAX_IMAGE,
             "lower-case letters, digits and inner hyphens (an image name: ^[a-z0-9]+(-+[a-z0-9]+)*$)");
 
+    /** One repository path component of any length the name allows ({@code configurator}, {@code a.b_c}). */
+    public static final Rule REPOSITORY = Rule.matching(COMPONENT, MAX_NAME,
+            "a Docker repository name: lower-case letters and digits, joined by '.', '_', '__' or '-'");
+
     /**
      * What comes before {@code /<image>}: path components, optionally after a registry host
      * ({@code antidotelabs}, {@code 123456789012.dkr.ecr.us-east-1.amazonaws.com/antidote}, {@code localhost:5000}).

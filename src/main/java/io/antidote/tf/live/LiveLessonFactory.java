@@ -101,11 +101,26 @@ public final class LiveLessonFactory {
                     List.of(new LivePresentation(JUPYTER_PRESENTATION, JUPYTER_PORT, PresentationType.HTTP, guideDomain)),
                     null, null, null, null, null));
         }
-        String guide = lessonStage.guideType() == GuideType.MARKDOWN ? readGuide(lesson, lessonStage) : "";
+        String guide = guideContents(lesson, stage);
         Instant now = clock.instant();
         return new LiveLesson(liveLessonId, sessionId, instanceId, lesson.slug(), endpoints, stage, guide,
                 lessonStage.guideType(), guideDomain, LiveLessonStatus.INITIALIZED, now, now, false, 0, 0,
                 lesson.diagram(), lesson.video(), lessonStage.stageVideo());
+    }
+
+    /**
+     * What a livelesson at {@code stage} shows as its guide: the stage's markdown guide, or nothing for a jupyter
+     * guide (served by the guide endpoint).
+     *
+     * @throws LiveLessonCreationException when the stage does not exist or its markdown guide cannot be read
+     */
+    public String guideContents(Lesson lesson, int stage) {
+        if (stage < 0 || stage >= lesson.stages().size()) {
+            throw new LiveLessonCreationException(lesson.slug(), "has stages 0.." + (lesson.stages().size() - 1)
+                    + ", there is no stage " + stage, null);
+        }
+        LessonStage lessonStage = lesson.stage(stage);
+        return lessonStage.guideType() == GuideType.MARKDOWN ? readGuide(lesson, lessonStage) : "";
     }
 
     /** The jupyter guide's image reference, {@code antidotelabs/jupyter:<imageVersion>}. */

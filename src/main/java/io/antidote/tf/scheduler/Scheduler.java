@@ -56,6 +56,12 @@ public final class Scheduler implements AutoCloseable {
 
     public Scheduler(AntidoteBackend backend, DataManager db, AntidoteConfig config, Tracer tracer, Clock clock,
             RequestSource source, CompletionSink completions, Duration shutdownGrace) {
+        this(backend, db, config, tracer, clock, source, completions, shutdownGrace, RequestListener.NONE);
+    }
+
+    /** As the others, with a listener that sees every finished request (for metrics). */
+    public Scheduler(AntidoteBackend backend, DataManager db, AntidoteConfig config, Tracer tracer, Clock clock,
+            RequestSource source, CompletionSink completions, Duration shutdownGrace, RequestListener listener) {
         this.backend = Objects.requireNonNull(backend, "backend");
         this.source = Objects.requireNonNull(source, "source");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -64,7 +70,7 @@ public final class Scheduler implements AutoCloseable {
         this.garbage = new GarbageCollector(backend, Objects.requireNonNull(db, "db"),
                 Duration.ofMinutes(config.liveSessionTtl()), tracer, clock);
         this.runner = new RequestRunner(backend, Objects.requireNonNull(tracer, "tracer"),
-                Objects.requireNonNull(completions, "completions"), clock);
+                Objects.requireNonNull(completions, "completions"), clock, Objects.requireNonNull(listener, "listener"));
         this.lanes = new KeyedExecutor(config.scheduler().maxConcurrentRequests(), THREAD_PREFIX + "request-");
         this.gcThread = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, THREAD_PREFIX + "gc");
@@ -105,6 +111,21 @@ public final class Scheduler implements AutoCloseable {
                     t.toString(), t);
             Fatal.rethrowIfFatal(t);
         }
+    }
+
+    /** Whether the scheduler is taking requests (started, not closed). */
+    public synchronized boolean running() {
+        return state == State.RUNNING;
+    }
+
+    /** How many requests have been received and not started yet. */
+    public int waitingRequests() {
+        return lanes.counts().waiting();
+    }
+
+    /** How many requests are running now. */
+    public int runningRequests() {
+        return lanes.counts().running();
     }
 
     /** Runs one garbage collection pass now, on the caller's thread. */

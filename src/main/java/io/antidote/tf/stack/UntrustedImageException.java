@@ -34,13 +34,14 @@ public final class UntrustedImageException extends AntidoteException {
 
     private static String message(String lesson, Map<String, List<String>> endpointsByImage) {
         String uses = endpointsByImage.entrySet().stream()
-                .map(e -> (e.getValue().size() == 1 ? "endpoint " : "endpoints ") + String.join(", ", e.getValue())
-                        + " use" + (e.getValue().size() == 1 ? "s" : "") + " image '" + e.getKey() + "'")
-                .collect(Collectors.joining("; "));
-        String images = endpointsByImage.keySet().stream().map(i -> "'" + i + "'").collect(Collectors.joining(", "));
-        return "lesson '" + lesson + "': " + uses + ", whose metadata asks for flavor trusted (a privileged container, "
-                + "root on the lesson host), which " + TerraformBackendConfig.TRUSTED_IMAGES_KEY + " does not grant; "
-                + "list " + images + " there to allow it, or '" + TerraformBackendConfig.TRUST_EVERY_IMAGE
+                .map(e -> "image '" + e.getKey() + "' (" + (e.getValue().size() == 1 ? "endpoint " : "endpoints ")
+                        + String.join(", ", e.getValue()) + ")")
+                .collect(Collectors.joining(" and "));
+        boolean one = endpointsByImage.size() == 1;
+        return "lesson '" + lesson + "': " + uses + (one ? " asks" : " ask") + " in " + (one ? "its" : "their")
+                + " metadata for flavor trusted (a privileged container, root on the lesson host), which "
+                + TerraformBackendConfig.TRUSTED_IMAGES_KEY + " does not grant; list " + (one ? "it" : "them")
+                + " there to allow it, or '" + TerraformBackendConfig.TRUST_EVERY_IMAGE
                 + "' to trust every image's metadata";
     }
 }

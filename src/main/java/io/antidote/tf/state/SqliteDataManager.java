@@ -147,6 +147,13 @@ public final class SqliteDataManager extends NarrowUpdates implements AutoClosea
     }
 
     @Override
+    public void updateLiveSessionPersistence(String id, boolean persistent) {
+        if (!store.update(SqliteStore.Table.LIVE_SESSIONS, id, LiveSession.class, s -> s.withPersistent(persistent))) {
+            throw new NoSuchLiveSessionException(id);
+        }
+    }
+
+    @Override
     protected void update(String id, UnaryOperator<LiveLesson> change) {
         if (!store.update(SqliteStore.Table.LIVE_LESSONS, id, LiveLesson.class, change)) {
             throw new NoSuchLiveLessonException(id);

@@ -16,9 +16,12 @@ import java.util.function.UnaryOperator;
 import org.sqlite.SQLiteConfig;
 
 /**
- * The SQLite side of {@link SqliteDataManager}: one connection, tables of {@code (key, json)}, and transactions.
- * Calls on one instance are serialized by a lock (a JDBC connection is not for concurrent use); writes that read
- * first run under {@code BEGIN IMMEDIATE}, which serializes them against every other connection and process.
+ * The SQLite side of {@link SqliteDataManager}: tables of {@code (key, json)}, and transactions. Writes go through
+ * one connection, serialized by a lock (a JDBC connection is not for concurrent use); writes that read first run
+ * under {@code BEGIN IMMEDIATE}, which serializes them against every other connection and process. Reads of a file
+ * database go through a small pool of read-only connections ({@link ReadConnections}): in WAL mode readers never wait
+ * for the writer nor for each other, so the API's reads (hundreds a second) do not queue behind one connection. An
+ * in-memory database has one connection for everything.
  */
 final class SqliteStore implements AutoCloseable {
     /** The schema this code writes, kept in {@code PRAGMA user_version}. */
@@ -46,6 +49,7 @@ final class SqliteStore implements AutoCloseable {
     private final String location;
     private final Connection connection;
     private final Object lock = new Object();
+    private ReadConnections readers;
 
     private SqliteStore(String location, Connection connection) {
         this.location = location;
@@ -66,7 +70,15 @@ final class SqliteStore implements AutoCloseable {
             config.setJournalMode(SQLiteConfig.JournalMode.WAL);
             config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
             SqliteStore store = new SqliteStore(location, config.createConnection("jdbc:sqlite:" + location));
-            store.migrate();
+            try {
+                store.migrate();
+                if (!location.equals(":memory:")) {
+                    store.readers = ReadConnections.open(location, BUSY_TIMEOUT_MILLIS);
+                }
+            } catch (RuntimeException | SQLException e) {
+                store.close();
+                throw e;
+            }
             return store;
         } catch (SQLException | IOException e) {
             throw new StateException("sqlite " + location + ": cannot open: " + e.getMessage(), e);
@@ -127,7 +139,7 @@ final class SqliteStore implements AutoCloseable {
     }
 
     <T> List<T> list(Table table, Class<T> type) {
-        List<String> rows = plain("list " + table.sqlName, c -> {
+        List<String> rows = read("list " + table.sqlName, c -> {
             List<String> out = new ArrayList<>();
             try (Statement s = c.createStatement();
                     ResultSet rs = s.executeQuery("SELECT json FROM " + table.sqlName + " ORDER BY key")) {
@@ -141,7 +153,7 @@ final class SqliteStore implements AutoCloseable {
     }
 
     <T> Optional<T> get(Table table, String key, Class<T> type) {
-        return plain("read " + table.sqlName, c -> read(c, table, key)).map(json -> Json.read(json, type));
+        return read("read " + table.sqlName, c -> read(c, table, key)).map(json -> Json.read(json, type));
     }
 
     void delete(Table table, String key) {
@@ -176,6 +188,21 @@ final class SqliteStore implements AutoCloseable {
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
             }
+        }
+    }
+
+    /** Runs the read-only {@code work} on a read connection (on the writer's for an in-memory database). */
+    private <T> T read(String what, Work<T> work) {
+        if (readers == null) {
+            return plain(what, work);
+        }
+        Connection c = readers.take();
+        try {
+            return work.run(c);
+        } catch (SQLException e) {
+            throw failure(what, e);
+        } finally {
+            readers.give(c);
         }
     }
 
@@ -225,11 +252,17 @@ final class SqliteStore implements AutoCloseable {
 
     @Override
     public void close() {
-        synchronized (lock) {
-            try {
-                connection.close();
-            } catch (SQLException e) {
-                throw failure("close", e);
+        try {
+            if (readers != null) {
+                readers.close();
+            }
+        } finally {
+            synchronized (lock) {
+                try {
+                    connection.close();
+                } catch (SQLException e) {
+                    throw failure("close", e);
+                }
             }
         }
     }

@@ -93,6 +93,15 @@ final class CommandExecution {
         return new Result(outcome, report, doc.toString(), summary.get(), recorder.timings());
     }
 
+    /** Tells the listener that a command of {@code ws} ended; a throwing listener is logged and ignored. */
+    void finished(Phase phase, Workspace ws, boolean succeeded) {
+        try {
+            listener.finished(phase, ws, succeeded);
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(CommandExecution.class).warn("a terraform listener failed: {}", e.toString());
+        }
+    }
+
     private static BufferedWriter logFile(Workspace ws, Phase phase) throws IOException {
         if (ws == null || !Files.isDirectory(ws.logsDir())) {
             return new BufferedWriter(java.io.Writer.nullWriter());

@@ -230,18 +230,21 @@ public final class Terraform {
         Span span = Spans.child(tracer, phase.operation(), parent);
         span.setTag("terraform.stack", ws.stack().toString());
         span.setTag("terraform.dir", ws.dir().toString());
+        boolean succeeded = false;
         try {
             boolean document = phase == Phase.OUTPUT || phase == Phase.SHOW;
             CommandExecution.Result r = execution.run(phase, ws, ws.dir(), args, document,
                     new SpanRecorder(span, redactor));
             span.setTag("terraform.exit_code", r.outcome().exitCode());
             requireSuccess(phase, r, okExits);
+            succeeded = true;
             return r;
         } catch (RuntimeException e) {
             Spans.error(span, e);
             throw e;
         } finally {
             span.finish();
+            execution.finished(phase, ws, succeeded);
         }
     }
 
@@ -257,6 +260,9 @@ public final class Terraform {
                 for (Diagnostic d : r.report().diagnostics()) {
                     if (StateLockedException.isLockError(d)) {
                         throw new StateLockedException(r.report(), d);
+                    }
+                    if (phase == Phase.INIT && ProviderUnavailableException.isInstallError(d)) {
+                        throw new ProviderUnavailableException(r.report(), d);
                     }
                 }
                 throw new TerraformCommandException(what + " failed", r.report());

@@ -51,8 +51,8 @@ class ServeIT {
                         .withSampler(new ConstSampler(true)).build();
                 DatagramSocket agent = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
             Path config = lab.config(Map.of(), "natsUrl: " + nats.url() + "\ntracing:\n  jaegerAgentHost: 127.0.0.1\n"
-                    + "  jaegerAgentPort: " + agent.getLocalPort());
-            try (CliProcess serve = CliProcess.start(lab.temp, "serve", lab.args("serve", config));
+                    + "  jaegerAgentPort: " + agent.getLocalPort() + "\nscheduler:\n  queue: nats");
+            try (CliProcess serve = CliProcess.start(lab.temp, "serve", lab.args("serve", config, "--http-port", "0"));
                     Connection client = Nats.connect(nats.url())) {
                 serve.await("serving", Duration.ofSeconds(60), () -> serve.errContains("antidote-tf: serving instance"));
                 Subscription completed = client.subscribe(NatsSubjects.COMPLETED);
@@ -100,6 +100,7 @@ class ServeIT {
 
                 serve.signal("TERM");
                 assertThat(serve.process.waitFor(40, TimeUnit.SECONDS)).as("stopped on SIGTERM").isTrue();
+                assertThat(serve.process.exitValue()).as(serve.err()).isZero();
                 assertThat(serve.err()).contains("antidote-tf: stopping", "antidote-tf: stopped")
                         .doesNotContain("\tat ");
             }

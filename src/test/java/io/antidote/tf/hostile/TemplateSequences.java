@@ -13,15 +13,18 @@ import java.util.regex.Pattern;
 /**
  * The Terraform template sequences of a stack: every {@code ${...}} and {@code %{...}} that terraform would evaluate
  * in any string of the JSON (keys and values, at any depth), and those that are not the code's own. The code writes
- * only resource attribute references ({@code ${aws_instance.host.id}}, {@code ${terraform_data.host.id}}) and one
- * function call of its own, {@code ${element(aws_network_interface.host_eni.private_ip_list, N)}}; never a
- * directive, never another function.
+ * only resource and data source attribute references ({@code ${aws_instance.host.id}},
+ * {@code ${terraform_data.host.id}}, {@code ${kubernetes_namespace_v1.namespace.metadata[0].name}}) and two
+ * function calls of its own, {@code ${element(aws_network_interface.host_eni.private_ip_list, N)}} and
+ * {@code ${base64gzip(local.user_data)}}; never a directive, never another function.
  */
 public final class TemplateSequences {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern OWN = Pattern.compile(
-            "\\$\\{(?:(?:aws_[a-z0-9_]+|terraform_data)\\.[a-z0-9_]+(?:\\.[a-z0-9_]+)+"
-                    + "|element\\(aws_network_interface\\.host_eni\\.private_ip_list, [0-9]+\\))}");
+            "\\$\\{(?:(?:data\\.)?(?:aws_[a-z0-9_]+|kubernetes_[a-z0-9_]+|terraform_data)\\.[a-z0-9_]+"
+                    + "(?:\\.[a-z0-9_]+|\\[[0-9]+])+"
+                    + "|element\\(aws_network_interface\\.host_eni\\.private_ip_list, [0-9]+\\)"
+                    + "|base64gzip\\(local\\.user_data\\))}");
 
     private TemplateSequences() {
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.antidote.tf.config.ConfigException;
 import io.antidote.tf.config.ConfigLoader;
+import io.antidote.tf.lesson.Flavor;
 import io.antidote.tf.lesson.Image;
 import java.nio.file.Path;
 import java.util.List;
@@ -32,10 +33,22 @@ class TrustedImagesTest {
                     assertThat(e.lessonSlug()).isEqualTo("network-lab");
                     assertThat(e.endpointsByImage()).isEqualTo(Map.of("vqfx", List.of("vqfx1", "vqfx2")));
                 })
-                .hasMessage("lesson 'network-lab': endpoints vqfx1, vqfx2 use image 'vqfx', whose metadata asks for "
+                .hasMessage("lesson 'network-lab': image 'vqfx' (endpoints vqfx1, vqfx2) asks in its metadata for "
                         + "flavor trusted (a privileged container, root on the lesson host), which "
-                        + "backendConfigs.terraform.trustedImages does not grant; list 'vqfx' there to allow it, or '*' "
+                        + "backendConfigs.terraform.trustedImages does not grant; list it there to allow it, or '*' "
                         + "to trust every image's metadata");
+    }
+
+    @Test
+    void severalRefusedImagesAreNamedInOneMessage() {
+        Map<String, Image> images = Map.of("vqfx", IMAGES.get("vqfx"), "utility", new Image("utility", "", Flavor.TRUSTED,
+                false, null, "a", "bbbb", "c", "dddd"));
+        assertThatThrownBy(() -> TrustedImages.NONE.imagesOf(StackFixtures.networkLesson(),
+                slug -> Optional.ofNullable(images.get(slug))))
+                .hasMessage("lesson 'network-lab': image 'vqfx' (endpoints vqfx1, vqfx2) and image 'utility' (endpoint "
+                        + "linux1) ask in their metadata for flavor trusted (a privileged container, root on the lesson "
+                        + "host), which backendConfigs.terraform.trustedImages does not grant; list them there to allow "
+                        + "it, or '*' to trust every image's metadata");
     }
 
     @Test

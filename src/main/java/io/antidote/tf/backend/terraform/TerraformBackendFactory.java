@@ -13,6 +13,9 @@ import io.antidote.tf.readiness.ReadinessSettings;
 import io.antidote.tf.readiness.Sleeper;
 import io.antidote.tf.stack.StackSynthesizer;
 import io.antidote.tf.stack.aws.AwsStackSynthesizer;
+import io.antidote.tf.stack.docker.DockerSecrets;
+import io.antidote.tf.stack.docker.DockerStackSynthesizer;
+import io.antidote.tf.stack.kubernetes.KubernetesStackSynthesizer;
 import io.antidote.tf.stack.local.LocalStackSynthesizer;
 import io.antidote.tf.state.DataManager;
 import io.antidote.tf.terraform.StackLister;
@@ -30,9 +33,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Builds a ready {@link TerraformBackend}, doing all setup: checks {@code buildInfo.imageVersion}, opens the runner
  * (finds the binary, gates its version, creates the work directory), picks the stack target from
- * {@code backendConfigs.terraform.target} ({@code aws} or {@code local}), and wires readiness, locks, the routing
- * registry and the pruning workers ({@code runner.maxConcurrent} threads). Fails with a clear exception, never exits
- * the JVM.
+ * {@code backendConfigs.terraform.target} ({@code aws}, {@code kubernetes} or {@code local}), and wires readiness,
+ * locks, the routing registry and the pruning workers ({@code runner.maxConcurrent} threads). Fails with a clear
+ * exception, never exits the JVM.
  */
 public final class TerraformBackendFactory {
     private TerraformBackendFactory() {
@@ -60,6 +63,9 @@ public final class TerraformBackendFactory {
             secrets.add(image.configPassword());
         }
         Redactor redactor = Redactor.learn(secrets);
+        if (tfc.target().equals("docker")) {
+            DockerSecrets.write(DockerStackSynthesizer.secretsDir(config), db.listImages());
+        }
         Terraform terraform = Terraform.open(tfc.runner(), StateBackend.from(tfc.state()), tracer, options.listener(),
                 secrets);
         StackSynthesizer synthesizer = options.synthesizer() != null ? options.synthesizer()
@@ -87,8 +93,10 @@ public final class TerraformBackendFactory {
         return switch (tfc.target()) {
             case "aws" -> new AwsStackSynthesizer(config, buildInfo, tracer);
             case "local" -> new LocalStackSynthesizer(tfc.local());
+            case "docker" -> new DockerStackSynthesizer(config, buildInfo);
+            case "kubernetes" -> new KubernetesStackSynthesizer(config, buildInfo, tracer);
             default -> throw new AntidoteException("backendConfigs.terraform.target '" + tfc.target()
-                    + "' is not a target (aws|local)");
+                    + "' is not a target (aws|docker|kubernetes|local)");
         };
     }
 

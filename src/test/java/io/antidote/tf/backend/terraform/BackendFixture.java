@@ -116,9 +116,9 @@ final class BackendFixture implements TerraformListener {
         RunnerConfig runner = new RunnerConfig(binary, workDir.toString(), maxConcurrent, null, null, passEnv, 120, 120,
                 applyTimeout, 120, 2, 600, 24);
         return new AntidoteConfig(INSTANCE, Path.of("/unused"), null, "heps.test", null, null, null, null, 30, null,
-                null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, null, null, null, null,
                 new BackendConfigs(new TerraformBackendConfig("local", readiness, runner, null, null,
-                        new LocalTargetConfig("127.0.0.1", hooks), trustedImages)));
+                        new LocalTargetConfig("127.0.0.1", hooks), null, null, trustedImages)));
     }
 
     AntidoteConfig config(int applyTimeout, Map<String, String> hooks) {

@@ -211,10 +211,10 @@ class TerraformBackendFailureIT extends BackendLab {
                 BackendFixture.BUILD_INFO, fx.tracer, fx.options(java.time.Clock.systemUTC()))) {
             String id = fx.liveLesson(0, "s1");
             Throwable e = failedCreate(backend, id);
-            assertThat(e).isInstanceOf(UntrustedImageException.class).hasMessage("lesson 'lab': endpoint r1 uses "
-                    + "image 'router', whose metadata asks for flavor trusted (a privileged container, root on the "
-                    + "lesson host), which backendConfigs.terraform.trustedImages does not grant; list 'router' there "
-                    + "to allow it, or '*' to trust every image's metadata");
+            assertThat(e).isInstanceOf(UntrustedImageException.class).hasMessage("lesson 'lab': image 'router' "
+                    + "(endpoint r1) asks in its metadata for flavor trusted (a privileged container, root on the "
+                    + "lesson host), which backendConfigs.terraform.trustedImages does not grant; list it there to "
+                    + "allow it, or '*' to trust every image's metadata");
             assertThat(fx.lastPid.keySet()).as("no terraform but its version").containsOnly(Phase.VERSION);
             backend.handleDelete(null, BackendFixture.request(Operation.DELETE, id, 0));
         }
