@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 
 /**
  * Reads {@code images/<dir>/image.meta.yaml}: the slug is an image name equal to its directory's name, the flavor
- * is known, the users are portable user names and the passwords printable ASCII (never shown in a problem),
+ * is known, the users are login names and the passwords printable ASCII (never shown in a problem),
  * {@code networkInterfaces} lists distinct interface names other than {@code eth0} (the management interface),
  * {@code lo}, and the {@code net<N>} names given to the interfaces after the listed ones.
  */

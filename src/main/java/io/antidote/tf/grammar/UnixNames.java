@@ -3,11 +3,13 @@ package io.antidote.tf.grammar;
 /** Names the host's tools take: user names ({@code useradd}, ssh) and network interface names ({@code ip link}). */
 public final class UnixNames {
     /**
-     * A portable user name (POSIX: letters, digits, {@code .}, {@code _}, {@code -}, not starting with a hyphen),
-     * not starting with a dot either, at most 32 characters (the Linux limit).
+     * A login name as Debian's {@code useradd} accepts it without {@code --badname}: a lower-case letter or
+     * {@code _}, then lower-case letters, digits, {@code _} and {@code -}, at most 32 characters (the Linux limit).
+     * A subset of POSIX's portable user names, so that a lab's user can be created on any image (the stand-ins
+     * create them).
      */
-    public static final Rule USER = Rule.matching("[A-Za-z0-9_][A-Za-z0-9_.-]*", 32,
-            "a portable user name: letters, digits, '.', '_' and '-', starting with a letter, digit or '_'");
+    public static final Rule USER = Rule.matching("[a-z_][a-z0-9_-]*", 32,
+            "a login name: a lower-case letter or '_', then lower-case letters, digits, '_' and '-'");
 
     /**
      * A Linux interface name: at most 15 characters (IFNAMSIZ less the NUL), a lower-case letter then lower-case

@@ -113,8 +113,8 @@ class ValidateCommandTest {
         assertThat(run.out().lines()).containsExactly(
                 img + "networkInterfaces[0]: " + iface + "\"eth1;touch /root/x;#\"",
                 img + "networkInterfaces[1]: " + iface + "\"$(id > /root/y)\"",
-                img + "configUser: must be a portable user name: letters, digits, '.', '_' and '-', starting with a "
-                        + "letter, digit or '_', got \"netconf\\nCONFIGURE\\ntouch /root/z\"",
+                img + "configUser: must be a login name: a lower-case letter or '_', then "
+                        + "lower-case letters, digits, '_' and '-', got \"netconf\\nCONFIGURE\\ntouch /root/z\"",
                 les + "slug: \"hostile-lab\" must equal its directory name \"x$(id)\" (lessons/<slug>/: the directory "
                         + "reaches paths and commands on the lesson host)",
                 les + "readyDelay: must be in 0..600 seconds, got 2147483647",

@@ -133,10 +133,10 @@ class ImageAndCollectionRulesTest {
     void usersArePortableUserNames() {
         vqfx("sshUser: antidote", "sshUser: '-oProxyCommand=id'").edit(VQFX, "configUser: antidote",
                 "configUser: \"root\\nCONFIGURE\"").assertExactly(WITHOUT_ROUTING,
-                VQFX + ": sshUser: must be a portable user name: letters, digits, '.', '_' and '-', starting with a "
-                        + "letter, digit or '_', got \"-oProxyCommand=id\"",
-                VQFX + ": configUser: must be a portable user name: letters, digits, '.', '_' and '-', starting with a "
-                        + "letter, digit or '_', got \"root\\nCONFIGURE\"",
+                VQFX + ": sshUser: must be a login name: a lower-case letter or '_', then "
+                        + "lower-case letters, digits, '_' and '-', got \"-oProxyCommand=id\"",
+                VQFX + ": configUser: must be a login name: a lower-case letter or '_', then "
+                        + "lower-case letters, digits, '_' and '-', got \"root\\nCONFIGURE\"",
                 VQFX_BROKEN);
     }
 
