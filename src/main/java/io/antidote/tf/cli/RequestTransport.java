@@ -10,6 +10,7 @@ import io.antidote.tf.scheduler.nats.NatsCompletionSink;
 import io.antidote.tf.scheduler.nats.NatsRequestPublisher;
 import io.antidote.tf.scheduler.nats.NatsRequestSource;
 import io.antidote.tf.scheduler.nats.WireFormat;
+import io.antidote.tf.tracing.Redactor;
 import io.nats.client.Connection;
 import io.nats.client.Nats;
 import io.nats.client.Options;
@@ -53,7 +54,8 @@ final class RequestTransport implements AutoCloseable {
         String group = queueGroup(config);
         return new RequestTransport(new NatsRequestPublisher(connection, wire),
                 new NatsRequestSource(connection, wire, group), new NatsCompletionSink(connection, wire),
-                "requests over NATS at " + config.natsUrl() + " (queue group " + group + ")", connection);
+                "requests over NATS at " + Redactor.shared().redact(config.natsUrl()) + " (queue group " + group + ")",
+                connection);
     }
 
     /** The queue group every instance of one instanceId takes requests in. */
@@ -80,10 +82,11 @@ final class RequestTransport implements AutoCloseable {
             log.connected();
             return connection;
         } catch (IOException e) {
-            throw new AntidoteException("cannot connect to NATS at " + url + ": " + e.getMessage(), e);
+            throw new AntidoteException("cannot connect to NATS at " + Redactor.shared().redact(url) + ": "
+                    + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new AntidoteException("interrupted while connecting to NATS at " + url, e);
+            throw new AntidoteException("interrupted while connecting to NATS at " + Redactor.shared().redact(url), e);
         }
     }
 

@@ -15,6 +15,7 @@ import io.antidote.tf.live.LiveLessonFactory;
 import io.antidote.tf.metrics.ServeMetrics;
 import io.antidote.tf.scheduler.Scheduler;
 import io.antidote.tf.state.DataManager;
+import io.antidote.tf.tracing.Redactor;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -61,6 +62,7 @@ public final class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
         AntidoteConfig config = ConfigLoader.load(options.config);
+        Redactor.learn(Redactor.urlCredentials(config.natsUrl()));
         Optional<AdminToken> adminToken = AdminToken.load(options.config, config.api(), System.getenv());
         int port = port(config);
         LoadResult all = Curricula.load(curriculum != null ? curriculum : config.curriculumDir());

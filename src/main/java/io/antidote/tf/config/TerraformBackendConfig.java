@@ -1,6 +1,8 @@
 package io.antidote.tf.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.antidote.tf.grammar.DockerNames;
+import java.util.List;
 
 /**
  * {@code backendConfigs.terraform}: this backend's own settings.
@@ -12,6 +14,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param local settings of the local target
  * @param docker settings of the docker target
  * @param kubernetes settings of the Kubernetes target
+ * @param trustedImages the images that may run with flavor {@code trusted} (a privileged container: root on the
+ *        host), by slug; {@value #TRUST_EVERY_IMAGE} alone trusts what each image's metadata says (the reference's
+ *        behaviour); empty (the default) trusts none
  */
 public record TerraformBackendConfig(
         @JsonProperty("target") String target,
@@ -21,7 +26,13 @@ public record TerraformBackendConfig(
         @JsonProperty("aws") AwsConfig aws,
         @JsonProperty("local") LocalTargetConfig local,
         @JsonProperty("docker") DockerTargetConfig docker,
-        @JsonProperty("kubernetes") KubernetesConfig kubernetes) {
+        @JsonProperty("kubernetes") KubernetesConfig kubernetes,
+        @JsonProperty("trustedImages") List<String> trustedImages) {
+
+    /** The full key of {@link #trustedImages}, for messages. */
+    public static final String TRUSTED_IMAGES_KEY = "backendConfigs.terraform.trustedImages";
+    /** The entry of {@link #trustedImages} that trusts every image's own metadata. */
+    public static final String TRUST_EVERY_IMAGE = "*";
 
     public TerraformBackendConfig {
         target = Checks.orDefault(target, "aws");
@@ -42,21 +53,41 @@ public record TerraformBackendConfig(
                 }
             }
         }
+        trustedImages = List.copyOf(trustedImages == null ? List.of() : trustedImages);
+        for (int i = 0; i < trustedImages.size(); i++) {
+            String image = trustedImages.get(i);
+            String key = TRUSTED_IMAGES_KEY + "[" + i + "]";
+            if (image.equals(TRUST_EVERY_IMAGE)) {
+                if (trustedImages.size() > 1) {
+                    throw Checks.invalid(key, "'*' trusts every image's metadata and stands alone; list either '*' "
+                            + "or image names");
+                }
+            } else {
+                Checks.follows(key, image, DockerNames.IMAGE);
+            }
+        }
     }
 
-    /** Without a {@code local} section (its defaults). */
+    /** Without {@code trustedImages} (none trusted). */
     public TerraformBackendConfig(String target, Integer readinessTimeoutSeconds, RunnerConfig runner,
-            StateConfig state, AwsConfig aws) {
-        this(target, readinessTimeoutSeconds, runner, state, aws, null);
+            StateConfig state, AwsConfig aws, LocalTargetConfig local, DockerTargetConfig docker,
+            KubernetesConfig kubernetes) {
+        this(target, readinessTimeoutSeconds, runner, state, aws, local, docker, kubernetes, null);
     }
 
-    /** Without the {@code docker} and {@code kubernetes} sections (its defaults). */
+    /** Without the {@code docker} and {@code kubernetes} sections (their defaults) and {@code trustedImages}. */
     public TerraformBackendConfig(String target, Integer readinessTimeoutSeconds, RunnerConfig runner,
             StateConfig state, AwsConfig aws, LocalTargetConfig local) {
-        this(target, readinessTimeoutSeconds, runner, state, aws, local, null, null);
+        this(target, readinessTimeoutSeconds, runner, state, aws, local, null, null, null);
+    }
+
+    /** Without a {@code local} section (its defaults), the docker and Kubernetes sections and {@code trustedImages}. */
+    public TerraformBackendConfig(String target, Integer readinessTimeoutSeconds, RunnerConfig runner,
+            StateConfig state, AwsConfig aws) {
+        this(target, readinessTimeoutSeconds, runner, state, aws, null, null, null, null);
     }
 
     public static TerraformBackendConfig defaults() {
-        return new TerraformBackendConfig(null, null, null, null, null, null, null, null);
+        return new TerraformBackendConfig(null, null, null, null, null, null, null, null, null);
     }
 }

@@ -4,18 +4,17 @@ import io.antidote.tf.config.AntidoteConfig;
 import io.antidote.tf.lesson.Curriculum;
 import io.antidote.tf.lesson.Image;
 import io.antidote.tf.lesson.Lesson;
-import io.antidote.tf.lesson.LessonEndpoint;
 import io.antidote.tf.live.LiveLesson;
 import io.antidote.tf.live.LiveLessonFactory;
 import io.antidote.tf.stack.StackRequest;
 import io.antidote.tf.stack.StackSynthesizer;
+import io.antidote.tf.stack.TrustedImages;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * Lessons to dry-run stacks: a livelesson made as the API would (fixed clock, deterministic ID) and synthesized by
@@ -26,12 +25,14 @@ public final class DryRunStacks {
     private final DryRunSettings settings;
     private final LiveLessonFactory factory;
     private final StackSynthesizer synthesizer;
+    private final TrustedImages trust;
 
     public DryRunStacks(AntidoteConfig config, Curriculum curriculum, DryRunSettings settings,
             StackSynthesizer synthesizer) {
         this.curriculum = curriculum;
         this.settings = settings;
         this.synthesizer = synthesizer;
+        this.trust = TrustedImages.of(config);
         this.factory = new LiveLessonFactory(config.instanceId(), config.hepsDomain(), settings.imageVersion(),
                 curriculum.root(), slug -> Optional.ofNullable(curriculum.images().get(slug)), () -> {
                     throw new IllegalStateException("dry runs always give the livelesson ID");
@@ -56,17 +57,14 @@ public final class DryRunStacks {
         }
     }
 
-    /** The request that synthesizes {@code lesson}'s stack. */
+    /**
+     * The request that synthesizes {@code lesson}'s stack; its images are granted by {@code trustedImages} or the
+     * request is refused ({@link io.antidote.tf.stack.UntrustedImageException}).
+     */
     public StackRequest request(Lesson lesson) {
+        Map<String, Image> images = trust.imagesOf(lesson, curriculum::image);
         String id = settings.liveLessonIdOf(lesson.slug());
         LiveLesson live = factory.create(lesson, settings.stage(), settings.sessionId(), id);
-        Map<String, Image> images = new TreeMap<>();
-        for (LessonEndpoint ep : lesson.endpoints()) {
-            Image image = curriculum.images().get(ep.image());
-            if (image != null) {
-                images.put(image.slug(), image);
-            }
-        }
         return new StackRequest(live, lesson, images);
     }
 

@@ -6,10 +6,7 @@ import io.antidote.tf.lesson.Lesson;
 import io.antidote.tf.lesson.LessonEndpoint;
 import io.antidote.tf.lesson.LessonStage;
 import io.antidote.tf.lesson.PresentationType;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import io.antidote.tf.curriculum.CurriculumFiles;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -145,13 +142,15 @@ public final class LiveLessonFactory {
         return uullid + "-" + endpoint + "-" + presentation + "." + hepsDomain;
     }
 
+    /** The markdown guide, read as the curriculum's loader checks it: inside the lesson directory, bounded. */
     private String readGuide(Lesson lesson, LessonStage stage) {
-        Path file = curriculumDir.resolve(lesson.directory()).resolve(stage.directory()).resolve(GuideType.MARKDOWN.fileName());
+        Path lessonDir = curriculumDir.resolve(lesson.directory());
+        Path file = lessonDir.resolve(stage.directory()).resolve(GuideType.MARKDOWN.fileName());
         try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
+            return CurriculumFiles.read(CurriculumFiles.Scope.lesson(lessonDir), file, CurriculumFiles.MAX_GUIDE_BYTES);
+        } catch (CurriculumFiles.Refused e) {
             throw new LiveLessonCreationException(lesson.slug(), "cannot read the guide of stage " + stage.index()
-                    + " (" + file + "): " + (e instanceof NoSuchFileException ? "no such file" : e.getMessage()), e);
+                    + " (" + file + "): " + e.reason(), null);
         }
     }
 }

@@ -106,7 +106,7 @@ public final class StandinSpecs {
             return new StandinUser(name, password, name.equals("root") ? 0 : uid);
         } catch (IllegalArgumentException e) {
             throw new StandinException(image.slug(), field + " " + new TextNode(name) + ": "
-                    + (StandinUser.LOGIN.matcher(name).matches() ? "its password holds a NUL byte"
+                    + (StandinUser.LOGIN.accepts(name) ? "its password holds a NUL byte"
                             : "must be a login name (^[a-z_][a-z0-9_-]{0,31}$)"));
         }
     }

@@ -1,7 +1,8 @@
 package io.antidote.tf.standin;
 
+import io.antidote.tf.grammar.Rule;
+import io.antidote.tf.grammar.UnixNames;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * A login of an endpoint stand-in: the image's {@code sshUser} or {@code configUser}, its password and the uid it
@@ -11,12 +12,12 @@ import java.util.regex.Pattern;
  */
 public record StandinUser(String name, String password, int uid) {
     /** The login names Debian's useradd accepts without {@code --badname}, at most 32 characters. */
-    static final Pattern LOGIN = Pattern.compile("[a-z_][a-z0-9_-]{0,31}");
+    static final Rule LOGIN = UnixNames.USER;
 
     public StandinUser {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(password, "password");
-        if (!LOGIN.matcher(name).matches()) {
+        if (!LOGIN.accepts(name)) {
             throw new IllegalArgumentException("user name must be a login name (^[a-z_][a-z0-9_-]{0,31}$)");
         }
         if (password.indexOf('\0') >= 0) {

@@ -1,7 +1,7 @@
 package io.antidote.tf.state;
 
+import io.antidote.tf.PrivateFiles;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -59,10 +59,11 @@ final class SqliteStore implements AutoCloseable {
     static SqliteStore open(String location) {
         try {
             if (!location.equals(":memory:")) {
-                Path parent = Path.of(location).toAbsolutePath().getParent();
-                if (parent != null) {
-                    Files.createDirectories(parent);
+                Path file = Path.of(location).toAbsolutePath();
+                if (file.getParent() != null) {
+                    PrivateFiles.createDirectories(file.getParent());
                 }
+                PrivateFiles.createFile(file);
             }
             SQLiteConfig config = new SQLiteConfig();
             config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);

@@ -67,7 +67,7 @@ final class CommandExecution {
                 write(log, clean);
                 TerraformEvent event = EventParser.parse(line);
                 if (event instanceof TerraformEvent.DiagnosticLine d) {
-                    diagnostics.add(d.diagnostic());
+                    diagnostics.add(d.diagnostic().redactedWith(redactor));
                 } else if (event instanceof TerraformEvent.ChangeSummary s) {
                     summary.set(s.summary());
                 }

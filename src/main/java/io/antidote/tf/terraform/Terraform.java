@@ -2,6 +2,7 @@ package io.antidote.tf.terraform;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.antidote.tf.PrivateFiles;
 import io.antidote.tf.config.RunnerConfig;
 import io.antidote.tf.tracing.Redactor;
 import io.antidote.tf.tracing.Spans;
@@ -63,13 +64,14 @@ public final class Terraform {
             LOG.warn("not passing these variables of this process to terraform: {}", env.strippedTerraformVariables());
         }
         Path binary = Binaries.resolve(config.binary(), env.variables().get("PATH"));
-        Redactor redactor = Redactor.DEFAULT.withSecrets(env.secretValues()).withSecrets(extraSecrets);
+        Redactor.learn(env.secretValues());
+        Redactor redactor = Redactor.learn(extraSecrets);
         CommandExecution execution = new CommandExecution(config, binary, env, redactor,
                 new Semaphore(config.maxConcurrent(), true), listener);
         Workspaces ws = new Workspaces(Path.of(config.workDir()));
         Path root = ws.root();
         try {
-            Files.createDirectories(root);
+            PrivateFiles.createDirectories(root);
         } catch (IOException e) {
             throw new TerraformException("cannot create the work directory " + root, e);
         }

@@ -23,7 +23,7 @@ public final class LiveLessonFailures {
      * to the error as suppressed, never allowed to hide the original error.
      */
     public static AntidoteException fail(Span span, DataManager db, String liveLessonId, Throwable error) {
-        return fail(span, db, liveLessonId, error, Redactor.DEFAULT);
+        return fail(span, db, liveLessonId, error, Redactor.shared());
     }
 
     /** As {@link #fail(Span, DataManager, String, Throwable)}, masking what {@code redactor} knows. */

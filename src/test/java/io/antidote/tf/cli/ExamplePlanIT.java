@@ -103,17 +103,7 @@ class ExamplePlanIT {
         }
     }
 
-    static Path copy(Path from, Path to) throws Exception {
-        try (Stream<Path> s = Files.walk(from)) {
-            for (Path p : s.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
-        return to;
+    static Path copy(Path from, Path to) {
+        return io.antidote.tf.testing.TestFiles.copyTree(from, to);
     }
 }

@@ -111,4 +111,30 @@ class ServeIT {
             lab.assertNothingLeft();
         }
     }
+
+    @Test
+    void aTokenInTheNatsUrlIsNeverPrinted() throws Exception {
+        Requirements.tool("terraform");
+        String token = "s3cret-nats-t0ken";
+        try (CliLab lab = new CliLab(); NatsServer nats = NatsServer.start(lab.temp, token)) {
+            Path wrong = lab.config(Map.of(), "natsUrl: " + nats.url("wr0ng-nats-t0ken") + "\nscheduler:\n  queue: nats");
+            try (CliProcess refused = CliProcess.start(lab.temp, "refused", lab.args("serve", wrong, "--http-port", "0"))) {
+                assertThat(refused.process.waitFor(60, TimeUnit.SECONDS)).as("serve gave up").isTrue();
+                assertThat(refused.process.exitValue()).isEqualTo(ExitCodes.FAILED);
+                assertThat(refused.err().lines().filter(l -> l.startsWith("antidote-tf: ")).toList()).singleElement()
+                        .asString().startsWith("antidote-tf: cannot connect to NATS at nats://****@127.0.0.1:");
+                assertThat(refused.err()).doesNotContain("wr0ng-nats-t0ken");
+            }
+
+            Path config = lab.config(Map.of(), "natsUrl: " + nats.url(token) + "\nscheduler:\n  queue: nats");
+            try (CliProcess serve = CliProcess.start(lab.temp, "serve", lab.args("serve", config, "--http-port", "0"))) {
+                serve.await("serving", Duration.ofSeconds(60), () -> serve.errContains("antidote-tf: serving instance"));
+                serve.signal("TERM");
+                assertThat(serve.process.waitFor(40, TimeUnit.SECONDS)).as("stopped on SIGTERM").isTrue();
+                assertThat(serve.err()).contains("requests over NATS at nats://****@127.0.0.1:"
+                        + nats.url().split(":")[2]).doesNotContain(token);
+            }
+            lab.assertNothingLeft();
+        }
+    }
 }

@@ -52,6 +52,22 @@ class SynthCommandTest {
     }
 
     @Test
+    void aTrustedImageTheConfigurationDoesNotGrantFailsTheDryRunAndNothingIsWritten() throws Exception {
+        Path config = Cli.config(temp, "trustedImages: ['*']", "trustedImages: [webapp]");
+        Path out = temp.resolve("out");
+        Cli.Result r = Cli.run("synth", "--config", config.toString(), "--all", "--out", out.toString());
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.FAILED);
+        assertThat(r.err().lines()).containsExactly("antidote-tf: lesson 'routed-pair': image 'vqfx' (endpoints "
+                + "vqfx1, vqfx2) asks in its metadata for flavor trusted (a privileged container, root on the lesson "
+                + "host), which backendConfigs.terraform.trustedImages does not grant; list it there to allow it, "
+                + "or '*' to trust every image's metadata");
+        assertThat(Cli.list(temp)).containsExactly("antidote.yml");
+        Cli.Result granted = Cli.run("synth", "--config", Cli.config(Files.createDirectories(temp.resolve("g")),
+                "trustedImages: ['*']", "trustedImages: [vqfx]").toString(), "--all", "--out", out.toString());
+        assertThat(granted.exitCode()).as(granted.err()).isZero();
+    }
+
+    @Test
     void badInvocationsSayOneLineAndExitTwo() throws Exception {
         Path config = Cli.config(temp);
         Path out = temp.resolve("out");

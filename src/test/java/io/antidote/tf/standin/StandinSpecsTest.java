@@ -134,7 +134,7 @@ class StandinSpecsTest {
         assertThatThrownBy(() -> StandinSpecs.of(curriculum(List.of(image("Upper", "antidote", "pw", "antidote", "pw")),
                 List.of()), "antidotelabs", "latest", "latest"))
                 .isInstanceOfSatisfying(StandinException.class, e -> assertThat(e.getMessage())
-                        .startsWith("stand-in of image Upper: the name Upper cannot be a Docker repository name"));
+                        .startsWith("stand-in of image Upper: the name Upper must be a Docker repository name"));
     }
 
     @Test

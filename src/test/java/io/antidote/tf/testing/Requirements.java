@@ -33,6 +33,13 @@ public final class Requirements {
         return p;
     }
 
+    /** The value of the environment variable {@code name}; skips or fails the test when it is unset or empty. */
+    public static String env(String name, String why) {
+        String value = System.getenv(name);
+        require(value != null && !value.isEmpty(), name + " is not set (" + why + ")");
+        return value;
+    }
+
     /**
      * The shared NRE Labs curriculum, beside the project ({@code ../shared/curriculum/nrelabs}) or at its place on the
      * team's machines; skips or fails the test when it is at neither.

@@ -26,10 +26,19 @@ import org.slf4j.LoggerFactory;
  * that is not persistent (a missing session is not persistent) are removed ({@link Removal}). Orphans: every stack of
  * this instance (workspace directories, and remote state keys when a remote lister is given) without a livelesson is
  * destroyed and removed; the others' outputs rebuild the routing registry. Both run in parallel up to the runner's
- * cap; a failure of one livelesson is traced and logged and does not stop the others.
+ * cap; a failure of one livelesson is traced and logged and does not stop the others. A livelesson whose lock is
+ * busy (a request is working on it) for more than {@link #LOCK_WAIT} is skipped, with a log line and a span event,
+ * and tried again by the next pass: garbage collection never waits on one livelesson for long.
  */
 final class Pruning {
     private static final Logger LOG = LoggerFactory.getLogger(Pruning.class);
+    /** How long a pass waits for one livelesson's lock before leaving it for the next pass. */
+    static final Duration LOCK_WAIT = Duration.ofSeconds(2);
+    /** The span event of a livelesson left for the next pass. */
+    static final String BUSY_EVENT = "livelesson busy, left for the next pass";
+
+    private enum Outcome { DONE, BUSY, FAILED }
+
     private final Parts parts;
     private final Removal removal;
     private final List<StackLister> listers;
@@ -48,11 +57,11 @@ final class Pruning {
         List<String> expired = parts.db().listLiveLessons().stream()
                 .filter(l -> l.lastActiveTime().isBefore(cutoff) && !persistent(l)).map(LiveLesson::id).toList();
         span.setTag("livelessons.expired", expired.size());
-        return parallel(span, expired, id -> parts.locks().run(id, () -> {
+        return parallel(span, expired, id -> {
             if (parts.db().getLiveLesson(id).isPresent()) {
                 removal.remove(span, id);
             }
-        }));
+        });
     }
 
     private boolean persistent(LiveLesson l) {
@@ -71,13 +80,13 @@ final class Pruning {
         List<String> kept = stacks.stream().filter(live::contains).toList();
         span.setTag("stacks", stacks.size());
         span.setTag("orphans", orphans.size());
-        parallel(span, kept, id -> parts.locks().run(id, () -> rememberClaims(span, id)));
-        return parallel(span, orphans, id -> parts.locks().run(id, () -> {
+        parallel(span, kept, id -> rememberClaims(span, id));
+        return parallel(span, orphans, id -> {
             if (parts.db().getLiveLesson(id).isEmpty()) {
                 parts.stacks().destroyAndRemove(parts.stacks().id(id), span);
                 LOG.info("pruned orphaned stack {}/{}", instance, id);
             }
-        }));
+        });
     }
 
     private void rememberClaims(Span span, String id) {
@@ -90,25 +99,32 @@ final class Pruning {
         }
     }
 
+    /** Runs {@code work} for each livelesson under its lock (waiting {@link #LOCK_WAIT} at most); how many ran. */
     private int parallel(Span span, List<String> ids, java.util.function.Consumer<String> work) {
-        List<CompletableFuture<Boolean>> all = new ArrayList<>();
+        List<CompletableFuture<Outcome>> all = new ArrayList<>();
         for (String id : ids) {
             all.add(CompletableFuture.supplyAsync(() -> {
                 try {
-                    work.accept(id);
-                    return true;
+                    if (parts.locks().tryRun(id, LOCK_WAIT, () -> work.accept(id))) {
+                        return Outcome.DONE;
+                    }
+                    Spans.event(span, BUSY_EVENT, Map.of("liveLessonId", id, "lockWaitSeconds", LOCK_WAIT.toSeconds()),
+                            parts.redactor());
+                    LOG.warn("garbage collection: livelesson {} is busy (its lock was held for {} s), left for the "
+                            + "next pass", id, LOCK_WAIT.toSeconds());
+                    return Outcome.BUSY;
                 } catch (RuntimeException e) {
                     Spans.event(span, "livelesson not pruned", Map.of("liveLessonId", id, "error",
                             String.valueOf(e.getMessage())), parts.redactor());
                     LOG.error("garbage collection of {} failed: {}", id, parts.redactor().redact(e.getMessage()));
-                    return false;
+                    return Outcome.FAILED;
                 }
             }, workers));
         }
-        int ok = (int) all.stream().filter(CompletableFuture::join).count();
-        if (ok < ids.size()) {
+        List<Outcome> outcomes = all.stream().map(CompletableFuture::join).toList();
+        if (outcomes.contains(Outcome.FAILED)) {
             io.opentracing.tag.Tags.ERROR.set(span, true);
         }
-        return ok;
+        return (int) outcomes.stream().filter(o -> o == Outcome.DONE).count();
     }
 }

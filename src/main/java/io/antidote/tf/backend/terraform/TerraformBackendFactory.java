@@ -3,6 +3,8 @@ package io.antidote.tf.backend.terraform;
 import io.antidote.tf.AntidoteException;
 import io.antidote.tf.config.AntidoteConfig;
 import io.antidote.tf.config.TerraformBackendConfig;
+import io.antidote.tf.grammar.DockerNames;
+import io.antidote.tf.grammar.Texts;
 import io.antidote.tf.lesson.Image;
 import io.antidote.tf.readiness.CheckFactory;
 import io.antidote.tf.readiness.EndpointReadinessWaiter;
@@ -50,13 +52,17 @@ public final class TerraformBackendFactory {
         if (imageVersion == null || imageVersion.isBlank()) {
             throw new AntidoteException("terraform backend: buildInfo.imageVersion is required");
         }
+        DockerNames.TAG.problem(imageVersion).ifPresent(reason -> {
+            throw new AntidoteException("terraform backend: buildInfo.imageVersion '" + Texts.printable(imageVersion)
+                    + "' " + reason);
+        });
         TerraformBackendConfig tfc = config.backendConfigs().terraform();
         List<String> secrets = new ArrayList<>();
         for (Image image : db.listImages()) {
             secrets.add(image.sshPassword());
             secrets.add(image.configPassword());
         }
-        Redactor redactor = Redactor.DEFAULT.withSecrets(secrets);
+        Redactor redactor = Redactor.learn(secrets);
         if (tfc.target().equals("docker")) {
             DockerSecrets.write(DockerStackSynthesizer.secretsDir(config), db.listImages());
         }

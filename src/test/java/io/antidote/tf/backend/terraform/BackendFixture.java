@@ -100,14 +100,25 @@ final class BackendFixture implements TerraformListener {
                 null, null, readyDelay, null, null, Path.of("lessons/lab"));
     }
 
+    /** The configuration, with the trusted image {@code router} granted. */
     static AntidoteConfig config(Path workDir, String binary, int maxConcurrent, int applyTimeout, int readiness,
             Map<String, String> hooks) {
-        RunnerConfig runner = new RunnerConfig(binary, workDir.toString(), maxConcurrent, null, null, null, 120, 120,
+        return config(workDir, binary, maxConcurrent, applyTimeout, readiness, hooks, List.of("router"));
+    }
+
+    static AntidoteConfig config(Path workDir, String binary, int maxConcurrent, int applyTimeout, int readiness,
+            Map<String, String> hooks, List<String> trustedImages) {
+        return config(workDir, binary, maxConcurrent, applyTimeout, readiness, hooks, trustedImages, List.of());
+    }
+
+    static AntidoteConfig config(Path workDir, String binary, int maxConcurrent, int applyTimeout, int readiness,
+            Map<String, String> hooks, List<String> trustedImages, List<String> passEnv) {
+        RunnerConfig runner = new RunnerConfig(binary, workDir.toString(), maxConcurrent, null, null, passEnv, 120, 120,
                 applyTimeout, 120, 2, 600, 24);
         return new AntidoteConfig(INSTANCE, Path.of("/unused"), null, "heps.test", null, null, null, null, 30, null,
                 null, null, null, null, null, null, null, null, null, null, null,
                 new BackendConfigs(new TerraformBackendConfig("local", readiness, runner, null, null,
-                        new LocalTargetConfig("127.0.0.1", hooks))));
+                        new LocalTargetConfig("127.0.0.1", hooks), null, null, trustedImages)));
     }
 
     AntidoteConfig config(int applyTimeout, Map<String, String> hooks) {

@@ -61,7 +61,8 @@ final class DockerLab implements AutoCloseable {
         RunnerConfig runner = new RunnerConfig("terraform", temp.resolve("work").toString(), 4, null, null, null, 120,
                 120, 300, 300, 10, 300, 24);
         TerraformBackendConfig tf = new TerraformBackendConfig("docker", 120, runner, null, null, null,
-                new DockerTargetConfig(hostDir.toString()), null);
+                new DockerTargetConfig(hostDir.toString()), null,
+                List.of(TerraformBackendConfig.TRUST_EVERY_IMAGE));
         config = new AntidoteConfig(instanceId, curriculum.root(), io.antidote.tf.lesson.Tier.LOCAL, "heps.test", null,
                 null, null, null, null, null, null, null, allowEgress, curriculumVersion, null, null, null, null, null,
                 null, null, new BackendConfigs(tf));

@@ -37,6 +37,7 @@ final class KubernetesFixtures {
     static AntidoteConfig config(boolean allowEgress, KubernetesConfig k8s, Path curriculum) {
         return new AntidoteConfig("ptr", curriculum, null, "labs.example.org", null, null, null, null, null, null,
                 null, null, allowEgress, "v1.2.3", null, null, null, null, null, null, null,
-                new BackendConfigs(new TerraformBackendConfig("kubernetes", null, null, null, null, null, null, k8s)));
+                new BackendConfigs(new TerraformBackendConfig("kubernetes", null, null, null, null, null, null, k8s,
+                        java.util.List.of("*"))));
     }
 }
