@@ -193,6 +193,21 @@ public final class Terraform {
         return apply(planDestroy(ws, parent), parent);
     }
 
+    /**
+     * Stops the terraform processes that a process which died left running in {@code ws} (they hold its state lock):
+     * one SIGINT each, {@code runner.cancelGraceSeconds} to stop, then their process groups killed. Returns how many
+     * there were. Only for a stack no live process works on.
+     */
+    public int stopStrays(Workspace ws) {
+        try {
+            return ProcessSupervisor.stopStrays(ws.dir(), Path.of(config.binary()).getFileName().toString(),
+                    Duration.ofSeconds(config.cancelGraceSeconds()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TerraformException("interrupted while stopping the terraform left running in " + ws.dir(), e);
+        }
+    }
+
     /** The root module's outputs ({@code terraform output -json}); sensitive values are redacted in toString. */
     public Map<String, OutputValue> outputs(Workspace ws, Span parent) {
         List<String> args = new ArrayList<>(List.of("output"));
