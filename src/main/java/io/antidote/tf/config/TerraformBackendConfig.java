@@ -10,6 +10,12 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param readinessTimeoutSeconds how long endpoints may take to become reachable (contract default 600)
  * @param local settings of the local target
  * @param docker settings of the docker target
+ * @param keepFailedFor minutes a failed CREATE's infrastructure is kept for inspection before it is destroyed (0:
+ *        destroyed at once)
+ * @param stuckAfterAttempts failed destroys of one stack after which it is reported as stuck (log, metric,
+ *        {@code list --stuck}); garbage collection keeps retrying it at the longest backoff
+ * @param retryBackoffMaxMinutes the longest wait between two destroys of a stack that failed (the wait starts at the
+ *        garbage-collection interval and doubles)
  */
 public record TerraformBackendConfig(
         @JsonProperty("target") String target,
@@ -18,7 +24,10 @@ public record TerraformBackendConfig(
         @JsonProperty("state") StateConfig state,
         @JsonProperty("aws") AwsConfig aws,
         @JsonProperty("local") LocalTargetConfig local,
-        @JsonProperty("docker") DockerTargetConfig docker) {
+        @JsonProperty("docker") DockerTargetConfig docker,
+        @JsonProperty("keepFailedFor") Integer keepFailedFor,
+        @JsonProperty("stuckAfterAttempts") Integer stuckAfterAttempts,
+        @JsonProperty("retryBackoffMaxMinutes") Integer retryBackoffMaxMinutes) {
 
     public TerraformBackendConfig {
         target = Checks.orDefault(target, "aws");
@@ -30,6 +39,17 @@ public record TerraformBackendConfig(
         aws = aws == null ? AwsConfig.defaults() : aws;
         local = local == null ? LocalTargetConfig.defaults() : local;
         docker = docker == null ? DockerTargetConfig.defaults() : docker;
+        keepFailedFor = Checks.range("backendConfigs.terraform.keepFailedFor", keepFailedFor, 0, 0, 10080);
+        stuckAfterAttempts = Checks.range("backendConfigs.terraform.stuckAfterAttempts", stuckAfterAttempts, 5, 1,
+                1000);
+        retryBackoffMaxMinutes = Checks.range("backendConfigs.terraform.retryBackoffMaxMinutes",
+                retryBackoffMaxMinutes, 60, 1, 1440);
+    }
+
+    /** Without the failure settings (their defaults). */
+    public TerraformBackendConfig(String target, Integer readinessTimeoutSeconds, RunnerConfig runner,
+            StateConfig state, AwsConfig aws, LocalTargetConfig local, DockerTargetConfig docker) {
+        this(target, readinessTimeoutSeconds, runner, state, aws, local, docker, null, null, null);
     }
 
     /** Without a {@code local} section (its defaults). */
@@ -39,6 +59,6 @@ public record TerraformBackendConfig(
     }
 
     public static TerraformBackendConfig defaults() {
-        return new TerraformBackendConfig(null, null, null, null, null, null, null);
+        return new TerraformBackendConfig(null, null, null, null, null, null, null, null, null, null);
     }
 }

@@ -16,8 +16,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One garbage collection pass, traced as {@code scheduler_gc}: the backend deletes livelessons past their TTL
- * (infrastructure and state; it honours persistent sessions), then this class deletes livesessions older than
- * {@code liveSessionTTL} that no livelesson uses any more. A livesession exactly TTL old is kept.
+ * (infrastructure and state; it honours persistent sessions) and destroys the stacks left to destroy (orphans,
+ * failed destroys whose backoff has passed, kept failures past their time), then this class deletes livesessions
+ * older than {@code liveSessionTTL} that no livelesson uses any more. A livesession exactly TTL old is kept.
  *
  * <p>Like the reference, a livesession's persistent flag is not consulted here: it protects livelessons, and a
  * session with none left is deleted. A livelesson created between the check and the delete would outlive its
@@ -49,6 +50,13 @@ final class GarbageCollector {
             } catch (Throwable t) {
                 Spans.error(span, t);
                 LOG.error("garbage collection: pruning old livelessons failed: {}", t.toString(), t);
+                Fatal.rethrowIfFatal(t);
+            }
+            try {
+                backend.retryDestroys(span);
+            } catch (Throwable t) {
+                Spans.error(span, t);
+                LOG.error("garbage collection: destroying left stacks failed: {}", t.toString(), t);
                 Fatal.rethrowIfFatal(t);
             }
             if (pruneOldLiveSessions(span).failures() > 0) {

@@ -13,6 +13,11 @@ public interface StackSynthesizer extends AutoCloseable {
     /** The Terraform JSON of {@code request}'s livelesson. */
     SynthesizedStack synth(StackRequest request);
 
+    /** How this target gathers the evidence of a failed livelesson (see {@link FailureEvidence}). */
+    default FailureEvidence evidence() {
+        return FailureEvidence.NONE;
+    }
+
     /** Releases what the synthesizer holds (threads, child processes); no exception. */
     @Override
     void close();

@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import io.antidote.tf.stack.RoutingClaim;
 import java.util.Optional;
 
@@ -104,8 +105,53 @@ final class LessonStacks {
 
     /** The stack's workspace if its directory exists. */
     Optional<Workspace> existing(StackId stack) {
-        Path dir = terraform.workspaces().root().resolve(stack.instanceId()).resolve(stack.liveLessonId());
+        Path dir = workspaceDir(stack);
         return Files.isDirectory(dir) ? Optional.of(new Workspace(stack, dir)) : Optional.empty();
+    }
+
+    /** Where the stack's workspace is (or would be). */
+    Path workspaceDir(StackId stack) {
+        return terraform.workspaces().root().resolve(stack.instanceId()).resolve(stack.liveLessonId());
+    }
+
+    /**
+     * The outputs of an applied stack that no process works on any more (after a restart), its routing claims
+     * remembered; empty when it has no state. A terraform left running in its workspace by a dead process is
+     * stopped first. With remote state, a missing workspace (a lost disk, another machine) is made again from
+     * {@code request} and initialized, so the stack is found and kept.
+     */
+    Optional<StackOutputs> adopt(StackId id, Supplier<StackRequest> request, Span span) {
+        Optional<Workspace> ws = existing(id);
+        ws.ifPresent(terraform::stopStrays);
+        boolean local = terraform.stateBackend().local();
+        if (local && (ws.isEmpty() || !ws.get().initialized() || !Files.exists(ws.get().stateFile()))) {
+            return Optional.empty();
+        }
+        Workspace w = ws.orElseGet(() -> terraform.workspaces().open(id));
+        if (!w.initialized()) {
+            StackRequest r;
+            SynthesizedStack stack;
+            synchronized (routes) {
+                r = request.get();
+                stack = synthesizer.synth(r);
+            }
+            w.writeStack(withStateBackend(stack.json(), w.stack()));
+            terraform.init(w, span);
+        }
+        StackOutputs out;
+        try {
+            out = outputs(w, span);
+        } catch (StackContractException e) {
+            return Optional.empty();
+        }
+        String uullid = instanceId + "-" + id.liveLessonId();
+        routes.put(uullid, out.routingClaims(uullid));
+        return Optional.of(out);
+    }
+
+    /** Stops what terraform a dead process left running in the stack's workspace, if it has one. */
+    void stopStrays(StackId id) {
+        existing(id).ifPresent(terraform::stopStrays);
     }
 
     /**

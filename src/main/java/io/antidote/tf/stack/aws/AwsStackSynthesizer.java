@@ -6,6 +6,7 @@ import com.hashicorp.cdktf.Testing;
 import io.antidote.tf.config.AntidoteConfig;
 import io.antidote.tf.config.AwsConfig;
 import io.antidote.tf.stack.StackException;
+import io.antidote.tf.stack.FailureEvidence;
 import io.antidote.tf.stack.StackRequest;
 import io.antidote.tf.stack.StackSynthesizer;
 import io.antidote.tf.stack.SynthesizedStack;
@@ -64,6 +65,11 @@ public final class AwsStackSynthesizer implements StackSynthesizer {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a CDKTF output directory", e);
         }
+    }
+
+    @Override
+    public FailureEvidence evidence() {
+        return new AwsEvidence();
     }
 
     @Override

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.antidote.tf.config.LocalTargetConfig;
 import io.antidote.tf.live.LiveEndpoint;
 import io.antidote.tf.live.LiveLesson;
+import io.antidote.tf.stack.FailureEvidence;
 import io.antidote.tf.stack.StackOutputs;
 import io.antidote.tf.stack.StackRequest;
 import io.antidote.tf.stack.StackSynthesizer;
@@ -43,6 +44,11 @@ public final class LocalStackSynthesizer implements StackSynthesizer {
 
     public LocalStackSynthesizer(LocalTargetConfig config) {
         this.config = config;
+    }
+
+    @Override
+    public FailureEvidence evidence() {
+        return new LocalEvidence();
     }
 
     @Override
