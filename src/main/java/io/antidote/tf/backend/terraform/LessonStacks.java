@@ -179,6 +179,20 @@ final class LessonStacks {
         }
     }
 
+    /**
+     * As {@link #destroyAndRemove}, for a stack listed by a remote state lister that has no workspace here (its
+     * livelesson and configuration are gone: another machine, a lost disk): the workspace is made from the target's
+     * skeleton (its providers, no resources) and initialized on the remote state, so that the destroy can run.
+     */
+    void destroyOrphan(StackId stack, Span parent) {
+        if (existing(stack).isEmpty() && !terraform.stateBackend().local()) {
+            Workspace ws = terraform.workspaces().open(stack);
+            ws.writeStack(withStateBackend(synthesizer.skeleton(), stack));
+            terraform.init(ws, parent);
+        }
+        destroyAndRemove(stack, parent);
+    }
+
     private String withStateBackend(String json, StackId stack) {
         try {
             ObjectNode root = (ObjectNode) JSON.readTree(json);

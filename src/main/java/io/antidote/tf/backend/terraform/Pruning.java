@@ -87,12 +87,18 @@ final class Pruning {
         return stacks;
     }
 
-    /**
-     * Destroys the stacks without a livelesson and those whose pending destroy is due; returns how many were
-     * destroyed. Stacks are listed before livelessons, so a livelesson created meanwhile is never taken for an orphan.
-     */
+    /** {@link #sweep(Span, boolean)} honouring the backoff of failed destroys (every garbage-collection pass). */
     int sweep(Span span) {
-        Instant now = parts.clock().instant();
+        return sweep(span, false);
+    }
+
+    /**
+     * Destroys the stacks without a livelesson and those whose pending destroy is due ({@code now}: every failed
+     * destroy, whatever its backoff, as at a start); returns how many were destroyed. Stacks are listed before
+     * livelessons, so a livelesson created meanwhile is never taken for an orphan.
+     */
+    int sweep(Span span, boolean now) {
+        Instant start = parts.clock().instant();
         Set<String> stacks = stacks();
         Set<String> live = parts.db().listLiveLessons().stream().map(LiveLesson::id).collect(Collectors.toSet());
         Map<String, PendingDestroy> pending = parts.ledger().pendingDestroys().stream()
@@ -102,7 +108,7 @@ final class Pruning {
         for (String id : stacks) {
             PendingDestroy p = pending.get(id);
             boolean wanted = !live.contains(id) || p != null;
-            if (wanted && (p == null || !p.due().isAfter(now))) {
+            if (wanted && (p == null || !p.due().isAfter(start) || now && p.reason().equals(PendingDestroy.RETRY))) {
                 due.add(id);
             }
         }
@@ -111,21 +117,21 @@ final class Pruning {
         span.setTag("stacks", stacks.size());
         span.setTag("orphans", orphans.size());
         span.setTag("destroys.due", due.size());
-        int destroyed = count(parallel(span, due, id -> destroy(span, id)), Outcome.DONE);
+        int destroyed = count(parallel(span, due, id -> destroy(span, id, now)), Outcome.DONE);
         reportStuck(span);
         return destroyed;
     }
 
-    private Outcome destroy(Span span, String id) {
+    private Outcome destroy(Span span, String id, boolean now) {
         boolean orphan = parts.db().getLiveLesson(id).isEmpty();
-        boolean pendingDue = parts.ledger().pendingDestroy(id)
-                .filter(p -> !p.due().isAfter(parts.clock().instant())).isPresent();
+        boolean pendingDue = parts.ledger().pendingDestroy(id).filter(p -> !p.due().isAfter(parts.clock().instant())
+                || now && p.reason().equals(PendingDestroy.RETRY)).isPresent();
         if (!orphan && !pendingDue) {
             return Outcome.SKIPPED;
         }
         parts.stacks().stopStrays(parts.stacks().id(id));
         try {
-            parts.stacks().destroyAndRemove(parts.stacks().id(id), span);
+            parts.stacks().destroyOrphan(parts.stacks().id(id), span);
         } catch (RuntimeException e) {
             retries.failed(id, e);
             throw e;

@@ -44,7 +44,7 @@ final class Reconciliation {
         this.pruning = pruning;
     }
 
-    /** Returns how many orphaned stacks were destroyed. */
+    /** Returns how many orphaned stacks were destroyed (failed destroys are all retried now, whatever their backoff). */
     int run(Span span) {
         List<LessonScheduleRequest> resume = Collections.synchronizedList(new ArrayList<>());
         List<String> adopt = new ArrayList<>();
@@ -77,7 +77,7 @@ final class Reconciliation {
             LOG.info("livelesson {}: left mid-{} by the process before: resumed", r.liveLessonId(), r.operation());
         });
         resumable = List.copyOf(resume);
-        return pruning.sweep(span);
+        return pruning.sweep(span, true);
     }
 
     /** The requests {@link #run} found to resume. */

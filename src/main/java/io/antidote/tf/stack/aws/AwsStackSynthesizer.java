@@ -72,6 +72,24 @@ public final class AwsStackSynthesizer implements StackSynthesizer {
         return new AwsEvidence();
     }
 
+    /** The AWS provider as every stack has it (region; in offline mode the mock credentials), no resources. */
+    @Override
+    public String skeleton() {
+        com.fasterxml.jackson.databind.node.ObjectNode root =
+                com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        root.putObject("terraform").putObject("required_providers").putObject("aws").put("source", "aws")
+                .put("version", LessonProvider.VERSION_CONSTRAINT);
+        AwsConfig aws = config.backendConfigs().terraform().aws();
+        com.fasterxml.jackson.databind.node.ObjectNode provider = root.putObject("provider").putArray("aws")
+                .addObject().put("region", aws.region());
+        if (aws.offline()) {
+            provider.put("access_key", "mock").put("secret_key", "mock").put("skip_credentials_validation", true)
+                    .put("skip_metadata_api_check", "true").put("skip_region_validation", true)
+                    .put("skip_requesting_account_id", true);
+        }
+        return TerraformJson.canonical(root.toString());
+    }
+
     @Override
     public SynthesizedStack synth(StackRequest request) {
         Span span = Spans.child(tracer, "stack.synth", tracer.activeSpan());
