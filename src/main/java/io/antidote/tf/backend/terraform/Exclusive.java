@@ -153,6 +153,12 @@ final class Exclusive implements AutoCloseable {
                 && !me.isGone(c.owner(), ledger, clock)).isPresent();
     }
 
+    /** Forgets the owners in the ledger that are gone (their claims stay until taken over). */
+    void forgetDeadOwners() {
+        ledger.owners().stream().map(o -> o.owner()).filter(o -> me.isGone(o, ledger, clock))
+                .forEach(ledger::forgetOwner);
+    }
+
     private void watch() {
         try {
             if (System.nanoTime() - lastBeat >= BEAT.toNanos()) {

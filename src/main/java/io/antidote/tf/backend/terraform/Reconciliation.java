@@ -46,6 +46,7 @@ final class Reconciliation {
 
     /** Returns how many orphaned stacks were destroyed (failed destroys are all retried now, whatever their backoff). */
     int run(Span span) {
+        parts.exclusive().forgetDeadOwners();
         List<LessonScheduleRequest> resume = Collections.synchronizedList(new ArrayList<>());
         List<String> adopt = new ArrayList<>();
         for (LiveLesson l : parts.db().listLiveLessons()) {
