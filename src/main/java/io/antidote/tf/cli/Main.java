@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
             ListCommand.class,
             PruneCommand.class,
             ServeCommand.class,
+            StandinsCommand.class,
         })
 public final class Main {
 

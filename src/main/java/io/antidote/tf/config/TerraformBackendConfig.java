@@ -5,11 +5,13 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 /**
  * {@code backendConfigs.terraform}: this backend's own settings.
  *
- * @param target which stack target livelessons become: {@code aws}; {@code docker} (the Docker engine of the
- *        machine terraform runs on); or {@code local} (built-in resources only, for tests and demonstrations)
+ * @param target which stack target livelessons become: {@code aws}; {@code kubernetes} (any cluster);
+ *        {@code docker} (the Docker engine of the machine terraform runs on); or {@code local} (built-in resources
+ *        only, for tests and demonstrations)
  * @param readinessTimeoutSeconds how long endpoints may take to become reachable (contract default 600)
  * @param local settings of the local target
  * @param docker settings of the docker target
+ * @param kubernetes settings of the Kubernetes target
  * @param keepFailedFor minutes a failed CREATE's infrastructure is kept for inspection before it is destroyed (0:
  *        destroyed at once)
  * @param stuckAfterAttempts failed destroys of one stack after which it is reported as stuck (log, metric,
@@ -25,13 +27,14 @@ public record TerraformBackendConfig(
         @JsonProperty("aws") AwsConfig aws,
         @JsonProperty("local") LocalTargetConfig local,
         @JsonProperty("docker") DockerTargetConfig docker,
+        @JsonProperty("kubernetes") KubernetesConfig kubernetes,
         @JsonProperty("keepFailedFor") Integer keepFailedFor,
         @JsonProperty("stuckAfterAttempts") Integer stuckAfterAttempts,
         @JsonProperty("retryBackoffMaxMinutes") Integer retryBackoffMaxMinutes) {
 
     public TerraformBackendConfig {
         target = Checks.orDefault(target, "aws");
-        Checks.oneOf("backendConfigs.terraform.target", target, "aws", "local", "docker");
+        Checks.oneOf("backendConfigs.terraform.target", target, "aws", "local", "docker", "kubernetes");
         readinessTimeoutSeconds = Checks.range("backendConfigs.terraform.readinessTimeoutSeconds",
                 readinessTimeoutSeconds, 600, 1, 86400);
         runner = runner == null ? RunnerConfig.defaults() : runner;
@@ -39,6 +42,15 @@ public record TerraformBackendConfig(
         aws = aws == null ? AwsConfig.defaults() : aws;
         local = local == null ? LocalTargetConfig.defaults() : local;
         docker = docker == null ? DockerTargetConfig.defaults() : docker;
+        kubernetes = kubernetes == null ? KubernetesConfig.defaults() : kubernetes;
+        if (target.equals("kubernetes") && kubernetes.inCluster()) {
+            for (String name : KubernetesConfig.IN_CLUSTER_ENV) {
+                if (!runner.passEnv().contains(name)) {
+                    throw Checks.invalid("backendConfigs.terraform.runner.passEnv", "lacks " + name
+                            + ", which the kubernetes provider needs with kubernetes.inCluster: true");
+                }
+            }
+        }
         keepFailedFor = Checks.range("backendConfigs.terraform.keepFailedFor", keepFailedFor, 0, 0, 10080);
         stuckAfterAttempts = Checks.range("backendConfigs.terraform.stuckAfterAttempts", stuckAfterAttempts, 5, 1,
                 1000);
@@ -46,19 +58,26 @@ public record TerraformBackendConfig(
                 retryBackoffMaxMinutes, 60, 1, 1440);
     }
 
-    /** Without the failure settings (their defaults). */
-    public TerraformBackendConfig(String target, Integer readinessTimeoutSeconds, RunnerConfig runner,
-            StateConfig state, AwsConfig aws, LocalTargetConfig local, DockerTargetConfig docker) {
-        this(target, readinessTimeoutSeconds, runner, state, aws, local, docker, null, null, null);
-    }
-
     /** Without a {@code local} section (its defaults). */
     public TerraformBackendConfig(String target, Integer readinessTimeoutSeconds, RunnerConfig runner,
             StateConfig state, AwsConfig aws) {
-        this(target, readinessTimeoutSeconds, runner, state, aws, null, null);
+        this(target, readinessTimeoutSeconds, runner, state, aws, null);
+    }
+
+    /** Without the {@code docker} and {@code kubernetes} sections (its defaults). */
+    public TerraformBackendConfig(String target, Integer readinessTimeoutSeconds, RunnerConfig runner,
+            StateConfig state, AwsConfig aws, LocalTargetConfig local) {
+        this(target, readinessTimeoutSeconds, runner, state, aws, local, null, null);
+    }
+
+    /** Without the failure settings (their defaults). */
+    public TerraformBackendConfig(String target, Integer readinessTimeoutSeconds, RunnerConfig runner,
+            StateConfig state, AwsConfig aws, LocalTargetConfig local, DockerTargetConfig docker,
+            KubernetesConfig kubernetes) {
+        this(target, readinessTimeoutSeconds, runner, state, aws, local, docker, kubernetes, null, null, null);
     }
 
     public static TerraformBackendConfig defaults() {
-        return new TerraformBackendConfig(null, null, null, null, null, null, null, null, null, null);
+        return new TerraformBackendConfig(null, null, null, null, null, null, null, null);
     }
 }

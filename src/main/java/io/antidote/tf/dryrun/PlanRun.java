@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.antidote.tf.curriculum.Problem;
 import io.antidote.tf.lesson.Lesson;
 import io.antidote.tf.terraform.Diagnostic;
+import io.antidote.tf.terraform.ProviderUnavailableException;
 import io.antidote.tf.terraform.RunReport;
 import io.antidote.tf.terraform.SavedPlan;
 import io.antidote.tf.terraform.StackId;
@@ -20,6 +21,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,6 +48,7 @@ public final class PlanRun {
     private final Progress progress;
     private final AtomicBoolean firstClaimed = new AtomicBoolean();
     private final CompletableFuture<Optional<InitTemplate>> template = new CompletableFuture<>();
+    private final AtomicReference<ProviderUnavailableException> missingProvider = new AtomicReference<>();
 
     public PlanRun(Terraform terraform, DryRunStacks stacks, String instanceId, int parallel, Progress progress) {
         if (parallel < 1) {
@@ -58,6 +61,12 @@ public final class PlanRun {
         this.progress = progress;
     }
 
+    /**
+     * Plans every selected lesson.
+     *
+     * @throws DryRunException when terraform cannot install a provider the stacks need (every stack of it would
+     *         fail the same way): one line naming the provider, instead of a report of identical failures
+     */
     public PlanReport run(LessonSelection selection) {
         long start = System.nanoTime();
         List<CompletableFuture<StackOutcome>> outcomes = new ArrayList<>();
@@ -89,8 +98,13 @@ public final class PlanRun {
                 }
                 outcomes.add(CompletableFuture.supplyAsync(() -> plan(stack, t0), pool));
             }
-            return new PlanReport(outcomes.stream().map(CompletableFuture::join).toList(),
+            PlanReport report = new PlanReport(outcomes.stream().map(CompletableFuture::join).toList(),
                     terraform.version().text(), since(start));
+            ProviderUnavailableException missing = missingProvider.get();
+            if (missing != null) {
+                throw new DryRunException(missing.reason() + " (no stack was planned)", false, missing);
+            }
+            return report;
         } finally {
             pool.shutdownNow();
             template.complete(Optional.empty());
@@ -110,10 +124,18 @@ public final class PlanRun {
             ws.writeStack(stack.stack().json());
             progress.step(lesson, "init");
             init(ws, stack.stack().json());
+            if (missingProvider.get() != null) {
+                throw new SkippedException("not planned: " + missingProvider.get().reason());
+            }
             step = StackOutcome.Step.PLAN;
             progress.step(lesson, "plan");
             SavedPlan plan = terraform.plan(ws, null);
             outcome = StackOutcome.planned(lesson, name, plan.summary(), since(t0));
+        } catch (ProviderUnavailableException e) {
+            missingProvider.compareAndSet(null, e);
+            outcome = StackOutcome.failed(lesson, name, step, e.reason(), diagnostics(e), since(t0));
+        } catch (SkippedException e) {
+            outcome = StackOutcome.failed(lesson, name, step, e.getMessage(), List.of(), since(t0));
         } catch (TerraformException e) {
             outcome = StackOutcome.failed(lesson, name, step, oneLine(e.getMessage()), diagnostics(e), since(t0));
         } catch (RuntimeException | IOException e) {
@@ -127,8 +149,19 @@ public final class PlanRun {
                 }
             }
         }
-        progress.finished(outcome);
+        if (missingProvider.get() == null) {
+            progress.finished(outcome);
+        }
         return outcome;
+    }
+
+    /** A stack not planned because an earlier one found a provider that cannot be installed. */
+    private static final class SkippedException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        SkippedException(String message) {
+            super(message, null, false, false);
+        }
     }
 
     /**
@@ -144,12 +177,18 @@ public final class PlanRun {
                 if (requirements.isPresent()) {
                     made = capture(ws, requirements.get());
                 }
+            } catch (ProviderUnavailableException e) {
+                missingProvider.compareAndSet(null, e);
+                throw e;
             } finally {
                 template.complete(made);
             }
             return;
         }
         Optional<InitTemplate> shared = template.join();
+        if (missingProvider.get() != null) {
+            return;
+        }
         if (shared.isPresent() && requirements.isPresent() && shared.get().fits(requirements.get())) {
             shared.get().applyTo(ws);
             return;

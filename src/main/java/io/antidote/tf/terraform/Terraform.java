@@ -274,6 +274,9 @@ public final class Terraform {
                     if (StateLockedException.isLockError(d)) {
                         throw new StateLockedException(r.report(), d);
                     }
+                    if (phase == Phase.INIT && ProviderUnavailableException.isInstallError(d)) {
+                        throw new ProviderUnavailableException(r.report(), d);
+                    }
                 }
                 throw new TerraformCommandException(what + " failed", r.report());
             }

@@ -247,6 +247,6 @@ public final class RunnerBench {
         return new AntidoteConfig("bench", Path.of("/unused"), null, null, null, null, null, null, null, null, null,
                 null, null, null, null, null, null, null, null, null, null,
                 new BackendConfigs(new TerraformBackendConfig("local", 60, runner, null, null,
-                        new LocalTargetConfig(null, null), null)));
+                        new LocalTargetConfig(null, null))));
     }
 }

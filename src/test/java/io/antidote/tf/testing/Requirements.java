@@ -33,6 +33,16 @@ public final class Requirements {
         return p;
     }
 
+    /**
+     * The shared NRE Labs curriculum, beside the project ({@code ../shared/curriculum/nrelabs}) or at its place on the
+     * team's machines; skips or fails the test when it is at neither.
+     */
+    public static Path sharedCurriculum() {
+        Path beside = Path.of("..", "shared", "curriculum", "nrelabs");
+        return path(Files.isDirectory(beside) ? beside : Path.of("/work/shared/curriculum/nrelabs"),
+                "the shared NRE Labs curriculum");
+    }
+
     public static void require(boolean condition, String reason) {
         if (!condition) {
             if (inCi()) {

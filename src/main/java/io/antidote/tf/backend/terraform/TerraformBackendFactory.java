@@ -13,6 +13,7 @@ import io.antidote.tf.stack.StackSynthesizer;
 import io.antidote.tf.stack.aws.AwsStackSynthesizer;
 import io.antidote.tf.stack.docker.DockerSecrets;
 import io.antidote.tf.stack.docker.DockerStackSynthesizer;
+import io.antidote.tf.stack.kubernetes.KubernetesStackSynthesizer;
 import io.antidote.tf.stack.local.LocalStackSynthesizer;
 import io.antidote.tf.state.DataManager;
 import io.antidote.tf.terraform.StackLister;
@@ -33,9 +34,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Builds a ready {@link TerraformBackend}, doing all setup: checks {@code buildInfo.imageVersion}, opens the runner
  * (finds the binary, gates its version, creates the work directory), picks the stack target from
- * {@code backendConfigs.terraform.target} ({@code aws} or {@code local}), and wires readiness, locks, the routing
- * registry and the pruning workers ({@code runner.maxConcurrent} threads). Fails with a clear exception, never exits
- * the JVM.
+ * {@code backendConfigs.terraform.target} ({@code aws}, {@code kubernetes} or {@code local}), and wires readiness,
+ * locks, the routing registry and the pruning workers ({@code runner.maxConcurrent} threads). Fails with a clear
+ * exception, never exits the JVM.
  */
 public final class TerraformBackendFactory {
     private TerraformBackendFactory() {
@@ -104,8 +105,9 @@ public final class TerraformBackendFactory {
             case "aws" -> new AwsStackSynthesizer(config, buildInfo, tracer);
             case "local" -> new LocalStackSynthesizer(tfc.local());
             case "docker" -> new DockerStackSynthesizer(config, buildInfo);
+            case "kubernetes" -> new KubernetesStackSynthesizer(config, buildInfo, tracer);
             default -> throw new AntidoteException("backendConfigs.terraform.target '" + tfc.target()
-                    + "' is not a target (aws|docker|local)");
+                    + "' is not a target (aws|docker|kubernetes|local)");
         };
     }
 

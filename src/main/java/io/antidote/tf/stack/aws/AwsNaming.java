@@ -1,6 +1,6 @@
 package io.antidote.tf.stack.aws;
 
-import io.antidote.tf.stack.Hashes;
+import io.antidote.tf.stack.StableHash;
 
 /**
  * Every AWS name and stable hash of a livelesson's stack, as pure functions (no jsii), so that their limits can be
@@ -16,12 +16,12 @@ public final class AwsNaming {
 
     /** The first 8 bytes of SHA-256 of {@code text} as a non-negative number (63 bits). */
     public static long hash(String text) {
-        return Hashes.hash(text);
+        return StableHash.number(text);
     }
 
     /** {@code length} lower-case base32 characters of SHA-256 of {@code text} (5 bits each). */
     public static String shortHash(String text, int length) {
-        return Hashes.shortHash(text, length);
+        return StableHash.base32(text, length);
     }
 
     /** {@code antidote-<uullid>}: never starts with {@code sg-}, at most 9 + 31 characters. */

@@ -13,6 +13,7 @@ import com.hashicorp.cdktf.providers.aws.route53_zone.Route53ZoneVpc;
 import com.hashicorp.cdktf.providers.aws.ssm_association.SsmAssociation;
 import com.hashicorp.cdktf.providers.aws.ssm_association.SsmAssociationTargets;
 import io.antidote.tf.config.AwsConfig;
+import io.antidote.tf.stack.Refs;
 import io.antidote.tf.stack.StackException;
 import io.antidote.tf.sink.ShellWord;
 import io.antidote.tf.sink.TerraformTemplate;

@@ -1,6 +1,6 @@
 package io.antidote.tf.stack.docker;
 
-import io.antidote.tf.stack.Hashes;
+import io.antidote.tf.stack.StableHash;
 
 /**
  * The addresses a livelesson's endpoints are published at on the docker target: loopback addresses of their own,
@@ -21,7 +21,7 @@ final class LoopbackAddresses {
         if (endpointIndex < 0 || endpointIndex >= MAX_ENDPOINTS) {
             throw new IllegalArgumentException("endpoint index " + endpointIndex + " outside 0.." + (MAX_ENDPOINTS - 1));
         }
-        long h = Hashes.hash(uullid);
+        long h = StableHash.number(uullid);
         int a = 16 + (int) (h % 240);
         int b = (int) ((h >>> 8) & 255);
         return "127." + a + "." + b + "." + (endpointIndex + 1);

@@ -3,6 +3,8 @@ package io.antidote.tf.stack.host;
 import io.antidote.tf.lesson.ConfigurationType;
 import io.antidote.tf.lesson.Flavor;
 import io.antidote.tf.live.LivePresentation;
+import io.antidote.tf.stack.Configurator;
+import io.antidote.tf.stack.ConnectionLinks;
 import java.util.List;
 
 /**
@@ -11,11 +13,11 @@ import java.util.List;
  *
  * @param imageSlug the curriculum image (empty for the jupyter guide, whose reference is given as is)
  * @param imageRef the image the container runs, {@code <imageOrg>/<slug>:<curriculumVersion>}
- * @param links its interfaces on connection networks, in connection order
+ * @param links its interfaces on connection networks, in connection order ({@link ConnectionLinks})
  * @param configUser the image's configuration user (empty without configuration)
  */
 public record EndpointSpec(String name, int index, String imageSlug, String imageRef, Flavor flavor,
-        boolean enableForwarding, List<Integer> ports, List<LivePresentation> presentations, List<Link> links,
+        boolean enableForwarding, List<Integer> ports, List<LivePresentation> presentations, List<ConnectionLinks.Link> links,
         ConfigurationType configurationType, String configurationFile, String configUser) {
 
     public EndpointSpec {
@@ -24,22 +26,8 @@ public record EndpointSpec(String name, int index, String imageSlug, String imag
         links = List.copyOf(links);
     }
 
-    /** The NAPALM driver of a configuration file named {@code <endpoint>-<driver>.txt} (empty for other types). */
+    /** The NAPALM driver of the configuration file (empty for other types). */
     public String napalmDriver() {
-        if (configurationType != ConfigurationType.NAPALM) {
-            return "";
-        }
-        String base = configurationFile.endsWith(".txt")
-                ? configurationFile.substring(0, configurationFile.length() - 4) : configurationFile;
-        return base.substring(base.lastIndexOf('-') + 1);
-    }
-
-    /**
-     * An interface of this endpoint on connection {@code connection}'s bridge.
-     *
-     * @param interfaceName its name inside the endpoint (the image's {@code networkInterfaces}, else {@code net<n>})
-     * @param address the interface's address with the subnet's prefix length ({@code 10.0.0.2/24})
-     */
-    public record Link(int connection, String interfaceName, String address) {
+        return configurationType == ConfigurationType.NAPALM ? Configurator.napalmDriver(configurationFile) : "";
     }
 }

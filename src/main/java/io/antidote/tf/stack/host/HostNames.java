@@ -1,6 +1,6 @@
 package io.antidote.tf.stack.host;
 
-import io.antidote.tf.stack.Hashes;
+import io.antidote.tf.stack.StableHash;
 
 /**
  * The names a livelesson's objects have on a lesson host, unique per livelesson on one Docker engine (several
@@ -12,7 +12,7 @@ import io.antidote.tf.stack.Hashes;
 public record HostNames(String uullid, String tag) {
 
     public static HostNames of(String uullid) {
-        return new HostNames(uullid, Hashes.shortHash(uullid, 12));
+        return new HostNames(uullid, StableHash.base32(uullid, 12));
     }
 
     /** The livelesson's Docker network (its management network, where endpoints find each other by name). */

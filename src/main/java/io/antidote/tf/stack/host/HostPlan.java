@@ -3,25 +3,19 @@ package io.antidote.tf.stack.host;
 import io.antidote.tf.lesson.Connection;
 import io.antidote.tf.lesson.Flavor;
 import io.antidote.tf.lesson.Image;
-import io.antidote.tf.lesson.LessonEndpoint;
 import io.antidote.tf.live.LiveEndpoint;
 import io.antidote.tf.live.LiveLessonFactory;
+import io.antidote.tf.stack.ConnectionLinks;
 import io.antidote.tf.stack.StackException;
 import io.antidote.tf.stack.StackRequest;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * What runs on a livelesson's lesson host, computed without jsii: the endpoints in lesson order (the jupyter guide
- * last, as the livelesson lists it), their image references, flavors, ports and connection interfaces.
- *
- * <p>Connection addresses follow the reference: its CNI host-local IPAM hands out {@code .2}, then {@code .3} of the
- * connection's subnet in pod creation order, which is lesson order. So on each connection the endpoint that comes
- * first in the lesson gets {@code .2} and the other {@code .3}, whichever of the two is {@code a}. An endpoint's
- * {@code n}-th connection (in connection order) is its interface {@code n}: the image's {@code networkInterfaces[n]},
- * else {@code net<n>}.
+ * last, as the livelesson lists it), their image references, flavors, ports and connection interfaces
+ * ({@link ConnectionLinks}: the reference's names and addresses).
  */
 public record HostPlan(List<EndpointSpec> endpoints, List<Connection> connections) {
 
@@ -37,27 +31,7 @@ public record HostPlan(List<EndpointSpec> endpoints, List<Connection> connection
 
     public static HostPlan of(StackRequest request, String imageOrg, String curriculumVersion) {
         String stack = request.stackName();
-        List<Connection> connections = request.lesson().connections();
-        List<String> order = new ArrayList<>(request.liveLesson().liveEndpoints().keySet());
-        Map<String, List<EndpointSpec.Link>> links = new HashMap<>();
-        Map<String, Integer> seen = new HashMap<>();
-        for (int c = 0; c < connections.size(); c++) {
-            Connection conn = connections.get(c);
-            int ia = position(order, conn.a(), conn, stack);
-            int ib = position(order, conn.b(), conn, stack);
-            // host-local IPAM: .2 to the endpoint created first (lesson order), .3 to the other
-            int[] host = ia <= ib ? new int[] {2, 3} : new int[] {3, 2};
-            String[] sides = {conn.a(), conn.b()};
-            for (int side = 0; side < 2; side++) {
-                String ep = sides[side];
-                LessonEndpoint lessonEp = request.lesson().endpoint(ep).orElseThrow(() -> new StackException(stack,
-                        "connection " + conn.networkName() + " names endpoint " + ep + ", which the lesson does not have"));
-                Image image = image(request, stack, lessonEp);
-                int n = seen.merge(ep, 1, Integer::sum) - 1;
-                links.computeIfAbsent(ep, k -> new ArrayList<>()).add(new EndpointSpec.Link(c, image.interfaceName(n),
-                        Subnets.hostAddress(stack, conn.subnet(), host[side])));
-            }
-        }
+        Map<String, List<ConnectionLinks.Link>> links = ConnectionLinks.of(request);
         List<EndpointSpec> specs = new ArrayList<>();
         int index = 0;
         for (LiveEndpoint live : request.liveLesson().liveEndpoints().values()) {
@@ -70,7 +44,7 @@ public record HostPlan(List<EndpointSpec> endpoints, List<Connection> connection
                         live.presentations(), List.of(), live.configurationType(), "", ""));
                 continue;
             }
-            Image image = image(request, stack, lessonEp.get());
+            Image image = ConnectionLinks.image(request, lessonEp.get());
             if (live.ports().isEmpty()) {
                 throw new StackException(stack, "endpoint " + live.name() + " has no port (it needs a presentation or additionalPorts)");
             }
@@ -79,23 +53,6 @@ public record HostPlan(List<EndpointSpec> endpoints, List<Connection> connection
                     live.ports(), live.presentations(), links.getOrDefault(live.name(), List.of()),
                     live.configurationType(), live.configurationFile(), image.configUser()));
         }
-        return new HostPlan(specs, connections);
-    }
-
-    private static int position(List<String> order, String endpoint, Connection conn, String stack) {
-        int i = order.indexOf(endpoint);
-        if (i < 0) {
-            throw new StackException(stack, "connection " + conn.networkName() + " names endpoint " + endpoint
-                    + ", which the livelesson does not have");
-        }
-        return i;
-    }
-
-    private static Image image(StackRequest request, String stack, LessonEndpoint ep) {
-        Image image = request.images().get(ep.image());
-        if (image == null) {
-            throw new StackException(stack, "endpoint " + ep.name() + " uses image " + ep.image() + ", which has no metadata");
-        }
-        return image;
+        return new HostPlan(specs, request.lesson().connections());
     }
 }

@@ -4,6 +4,7 @@ import io.antidote.tf.lesson.ConfigurationType;
 import io.antidote.tf.lesson.Flavor;
 import io.antidote.tf.sink.ShellWord;
 import io.antidote.tf.sink.TerraformTemplate;
+import io.antidote.tf.stack.ConnectionLinks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -75,7 +76,7 @@ public final class PlanFile {
         List<String> veths = new ArrayList<>();
         List<String> peers = new ArrayList<>();
         for (EndpointSpec e : eps) {
-            for (EndpointSpec.Link link : e.links()) {
+            for (ConnectionLinks.Link link : e.links()) {
                 ep.add(String.valueOf(e.index()));
                 conn.add(String.valueOf(link.connection()));
                 ifs.add(link.interfaceName());

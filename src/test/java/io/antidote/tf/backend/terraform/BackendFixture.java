@@ -116,7 +116,8 @@ final class BackendFixture implements TerraformListener {
         return new AntidoteConfig(INSTANCE, Path.of("/unused"), null, "heps.test", null, null, null, null, 30, null,
                 null, null, null, null, null, null, null, null, null, null, null,
                 new BackendConfigs(new TerraformBackendConfig("local", readiness, runner, null, null,
-                        new LocalTargetConfig("127.0.0.1", hooks), null, keepFailedFor, stuckAfterAttempts, null)));
+                        new LocalTargetConfig("127.0.0.1", hooks), null, null, keepFailedFor, stuckAfterAttempts,
+                        null)));
     }
 
     AntidoteConfig config(int applyTimeout, Map<String, String> hooks) {

@@ -1,4 +1,4 @@
-package io.antidote.tf.stack.aws;
+package io.antidote.tf.stack;
 
 /**
  * Terraform references as plain strings: the text CDKTF renders for an attribute getter ({@code host.getId()}) or
@@ -6,22 +6,22 @@ package io.antidote.tf.stack.aws;
  * dozens of them, and within one stack the rendered string is all terraform sees. Only for resources created directly
  * in the stack (their logical name is their construct ID). docs/performance.md, "Synthesis".
  */
-final class Refs {
+public final class Refs {
     private Refs() {
     }
 
     /** {@code ${type.name.attribute}}. */
-    static String attr(String type, String name, String attribute) {
+    public static String attr(String type, String name, String attribute) {
         return "${" + type + "." + name + "." + attribute + "}";
     }
 
     /** {@code ${element(type.name.listAttribute, index)}}. */
-    static String element(String type, String name, String listAttribute, int index) {
+    public static String element(String type, String name, String listAttribute, int index) {
         return "${element(" + type + "." + name + "." + listAttribute + ", " + index + ")}";
     }
 
     /** The expression inside a reference: {@code ${expr}} -> {@code expr}. */
-    static String unwrap(String reference) {
+    public static String unwrap(String reference) {
         if (!reference.startsWith("${") || !reference.endsWith("}")) {
             throw new IllegalArgumentException("not a reference: " + reference);
         }

@@ -4,15 +4,18 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
-/** Stable short names from longer ones: SHA-256 of the text, as a number or as lower-case base32 characters. */
-public final class Hashes {
+/**
+ * Stable hashes of text for names and choices that must not change between synths (SHA-256 of the UTF-8 bytes), in
+ * the two forms the targets use: a non-negative number and lower-case base32 characters.
+ */
+public final class StableHash {
     private static final String BASE32 = "abcdefghijklmnopqrstuvwxyz234567";
 
-    private Hashes() {
+    private StableHash() {
     }
 
     /** The first 8 bytes of SHA-256 of {@code text} as a non-negative number (63 bits). */
-    public static long hash(String text) {
+    public static long number(String text) {
         byte[] d = sha256(text);
         long h = 0;
         for (int i = 0; i < 8; i++) {
@@ -22,7 +25,10 @@ public final class Hashes {
     }
 
     /** {@code length} (at most 51) lower-case base32 characters of SHA-256 of {@code text} (5 bits each). */
-    public static String shortHash(String text, int length) {
+    public static String base32(String text, int length) {
+        if (length < 0 || length > 51) {
+            throw new IllegalArgumentException("SHA-256 gives 0..51 base32 characters, not " + length);
+        }
         byte[] d = sha256(text);
         StringBuilder out = new StringBuilder(length);
         int bits = 0;
@@ -38,12 +44,11 @@ public final class Hashes {
         return out.toString();
     }
 
-    /** SHA-256 of the UTF-8 bytes of {@code text}. */
-    public static byte[] sha256(String text) {
+    private static byte[] sha256(String text) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
+            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
         }
     }
 }

@@ -1,6 +1,4 @@
-package io.antidote.tf.stack.host;
-
-import io.antidote.tf.stack.StackException;
+package io.antidote.tf.stack;
 
 /** IPv4 arithmetic for connection subnets. */
 public final class Subnets {
