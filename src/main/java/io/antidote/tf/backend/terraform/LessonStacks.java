@@ -116,11 +116,30 @@ final class LessonStacks {
 
     /**
      * The outputs of an applied stack that no process works on any more (after a restart), its routing claims
-     * remembered; empty when it has no state. A terraform left running in its workspace by a dead process is
-     * stopped first. With remote state, a missing workspace (a lost disk, another machine) is made again from
-     * {@code request} and initialized, so the stack is found and kept.
+     * remembered; empty when it has no state ({@link #withState}).
      */
     Optional<StackOutputs> adopt(StackId id, Supplier<StackRequest> request, Span span) {
+        Optional<Workspace> w = withState(id, request, span);
+        if (w.isEmpty()) {
+            return Optional.empty();
+        }
+        StackOutputs out;
+        try {
+            out = outputs(w.get(), span);
+        } catch (StackContractException e) {
+            return Optional.empty();
+        }
+        String uullid = instanceId + "-" + id.liveLessonId();
+        routes.put(uullid, out.routingClaims(uullid));
+        return Optional.of(out);
+    }
+
+    /**
+     * The workspace of a stack that has state, ready for terraform; empty when it has none. A terraform left running
+     * in it by a dead process is stopped first. With remote state, a missing workspace (a lost disk, another machine)
+     * is made again from {@code request} and initialized, so the stack is found and kept. Call holding the livelesson.
+     */
+    Optional<Workspace> withState(StackId id, Supplier<StackRequest> request, Span span) {
         Optional<Workspace> ws = existing(id);
         ws.ifPresent(terraform::stopStrays);
         boolean local = terraform.stateBackend().local();
@@ -138,15 +157,7 @@ final class LessonStacks {
             w.writeStack(withStateBackend(stack.json(), w.stack()));
             terraform.init(w, span);
         }
-        StackOutputs out;
-        try {
-            out = outputs(w, span);
-        } catch (StackContractException e) {
-            return Optional.empty();
-        }
-        String uullid = instanceId + "-" + id.liveLessonId();
-        routes.put(uullid, out.routingClaims(uullid));
-        return Optional.of(out);
+        return Optional.of(w);
     }
 
     /** Stops what terraform a dead process left running in the stack's workspace, if it has one. */

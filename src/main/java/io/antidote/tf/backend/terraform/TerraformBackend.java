@@ -1,16 +1,21 @@
 package io.antidote.tf.backend.terraform;
 
+import io.antidote.tf.AntidoteException;
 import io.antidote.tf.backend.AntidoteBackend;
 import io.antidote.tf.config.AntidoteConfig;
 import io.antidote.tf.live.LessonScheduleRequest;
+import io.antidote.tf.live.LiveLesson;
 import io.antidote.tf.state.DataManager;
 import io.antidote.tf.state.Ledger;
+import io.antidote.tf.terraform.DriftResult;
+import io.antidote.tf.terraform.Workspace;
 import io.antidote.tf.tracing.Spans;
 import io.opentracing.Span;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.ToIntFunction;
 
@@ -82,6 +87,11 @@ public final class TerraformBackend implements AntidoteBackend, AutoCloseable {
     /** Claims, deletions requested and pending destroys, shared with the other processes of the state database. */
     public Ledger ledger() {
         return parts.ledger();
+    }
+
+    /** The version of the terraform this backend runs. */
+    public String terraformVersion() {
+        return parts.stacks().terraform().version().text();
     }
 
     /** Failed destroys after which a stack is reported as stuck. */
@@ -171,6 +181,47 @@ public final class TerraformBackend implements AntidoteBackend, AutoCloseable {
             span.finish();
         }
     }
+
+    /**
+     * The drift of livelesson {@code id}'s stack: a refresh-only plan ({@code terraform plan -refresh-only
+     * -detailed-exitcode}), holding the livelesson (a livelesson busy for {@link #DRIFT_WAIT} is reported busy),
+     * traced as {@code backend.drift}. Never throws for the livelesson's own problems: they are the result's failure.
+     */
+    public StackDrift drift(String id) {
+        Span span = Spans.child(parts.tracer(), "backend.drift", null);
+        span.setTag("liveLessonId", id);
+        long start = System.nanoTime();
+        AtomicReference<DriftResult> result = new AtomicReference<>();
+        String stack = parts.stacks().instanceId() + "-" + id;
+        String slug = db.getLiveLesson(id).map(l -> l.lessonSlug()).orElse("");
+        try {
+            boolean ran = parts.exclusive().tryRun(id, "DRIFT", DRIFT_WAIT, held -> {
+                LiveLesson l = parts.liveLesson(id);
+                Workspace ws = parts.stacks().withState(parts.stacks().id(id),
+                        () -> parts.request(l, parts.lesson(l), true, parts.routes().all()), span).orElseThrow(
+                                () -> new AntidoteException("livelesson " + id + ": its stack has no state"));
+                result.set(parts.stacks().terraform().planRefreshOnly(ws, span));
+            });
+            span.setTag("drifted", result.get() != null && result.get().drifted());
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            if (!ran) {
+                return new StackDrift(id, slug, stack, null, "busy: " + parts.exclusive().holder(id), null, took);
+            }
+            return new StackDrift(id, slug, stack, result.get(), "", null, took);
+        } catch (RuntimeException e) {
+            Evidence.record(span, e, parts.redactor());
+            Spans.error(span, e, parts.redactor());
+            String summary = Evidence.summary(e, parts.redactor());
+            List<String> lines = summary.lines().toList();
+            return new StackDrift(id, slug, stack, null, lines.get(0), lines.subList(1, lines.size()),
+                    Duration.ofNanos(System.nanoTime() - start));
+        } finally {
+            span.finish();
+        }
+    }
+
+    /** How long a drift check waits for a busy livelesson. */
+    public static final Duration DRIFT_WAIT = Duration.ofSeconds(10);
 
     /** Runs {@code work} holding the livelesson if it can be had within {@code wait}; whether it ran. */
     boolean tryExclusive(String liveLessonId, String operation, Duration wait, Consumer<Exclusive.Held> work) {
