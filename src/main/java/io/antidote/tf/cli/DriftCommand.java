@@ -2,17 +2,12 @@ package io.antidote.tf.cli;
 
 import io.antidote.tf.backend.terraform.StackDrift;
 import io.antidote.tf.config.AntidoteConfig;
-import io.antidote.tf.dryrun.JsonReport;
-import io.antidote.tf.dryrun.MarkdownReport;
-import io.antidote.tf.dryrun.OutputFiles;
 import io.antidote.tf.dryrun.PlanReport;
 import io.antidote.tf.dryrun.StackOutcome;
-import io.antidote.tf.dryrun.TextReport;
 import io.antidote.tf.live.LiveLesson;
 import io.antidote.tf.live.LiveLessonStatus;
 import io.antidote.tf.terraform.PlanSummary;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -21,7 +16,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
@@ -40,26 +34,12 @@ public final class DriftCommand implements Callable<Integer> {
     @Mixin
     LifecycleOptions options;
 
-    @Option(names = "--detailed-exitcode", description = "Exit 2 when every stack was checked and any drifted.")
-    boolean detailedExitCode;
-
-    @Option(names = "--output", paramLabel = "FORMAT", defaultValue = "text",
-            description = "The report on stdout: ${COMPLETION-CANDIDATES} (default: text).")
-    PlanCommand.Format output;
-
-    @Option(names = "--report-md", paramLabel = "FILE", description = "Also write the report as Markdown.")
-    Path reportMarkdown;
-
-    @Option(names = "--report-json", paramLabel = "FILE", description = "Also write the report as JSON.")
-    Path reportJson;
+    @Mixin
+    ReportOptions reports;
 
     @Override
     public Integer call() {
-        for (Path report : new Path[] {reportMarkdown, reportJson}) {
-            if (report != null) {
-                OutputFiles.checkWritable(report, "the report");
-            }
-        }
+        reports.checkWritable();
         PrintWriter err = spec.commandLine().getErr();
         AntidoteConfig config = options.load();
         long start = System.nanoTime();
@@ -75,19 +55,7 @@ public final class DriftCommand implements Callable<Integer> {
             report = new PlanReport(outcomes, lc.backend.terraformVersion(), Duration.ofNanos(System.nanoTime()
                     - start), PlanReport.Kind.DRIFT);
         }
-        if (reportMarkdown != null) {
-            OutputFiles.write(reportMarkdown, MarkdownReport.render(report), "the report");
-        }
-        if (reportJson != null) {
-            OutputFiles.write(reportJson, JsonReport.render(report), "the report");
-        }
-        PrintWriter out = spec.commandLine().getOut();
-        out.print(switch (output) {
-            case text -> TextReport.render(report);
-            case json -> JsonReport.render(report);
-        });
-        out.flush();
-        return report.exitCode(detailedExitCode);
+        return reports.publish(report, spec.commandLine().getOut());
     }
 
     /** A drift check as a report row: counts are what changed outside terraform (deleted: destroy; else change). */

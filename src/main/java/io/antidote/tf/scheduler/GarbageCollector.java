@@ -41,29 +41,28 @@ final class GarbageCollector {
         this.clock = clock;
     }
 
-    /** Runs one pass; a failure of either half is logged and traced and does not stop the other. */
+    /** Runs one pass; a failure of any part is logged and traced and does not stop the others. */
     void collect() {
         Span span = tracer.buildSpan("scheduler_gc").start();
         try {
-            try {
-                backend.pruneOldLiveLessons(span);
-            } catch (Throwable t) {
-                Spans.error(span, t);
-                LOG.error("garbage collection: pruning old livelessons failed: {}", t.toString(), t);
-                Fatal.rethrowIfFatal(t);
-            }
-            try {
-                backend.retryDestroys(span);
-            } catch (Throwable t) {
-                Spans.error(span, t);
-                LOG.error("garbage collection: destroying left stacks failed: {}", t.toString(), t);
-                Fatal.rethrowIfFatal(t);
-            }
+            step(span, "pruning old livelessons", () -> backend.pruneOldLiveLessons(span));
+            step(span, "destroying left stacks", () -> backend.retryDestroys(span));
             if (pruneOldLiveSessions(span).failures() > 0) {
                 Tags.ERROR.set(span, true);
             }
         } finally {
             span.finish();
+        }
+    }
+
+    /** Runs one part of a pass; its failure is logged and traced and does not stop the others. */
+    private static void step(Span span, String what, Runnable part) {
+        try {
+            part.run();
+        } catch (Throwable t) {
+            Spans.error(span, t);
+            LOG.error("garbage collection: {} failed: {}", what, t.toString(), t);
+            Fatal.rethrowIfFatal(t);
         }
     }
 

@@ -61,15 +61,9 @@ final class CreateFlow {
             }
             steps(span, id);
         } catch (RuntimeException e) {
-            if (parts.inFlight().cancelled(id)) {
-                Spans.event(span, "cancelled: a DELETE takes over", Map.of("liveLessonId", id));
-                throw new CancelledException(id, OPERATION, e);
-            }
-            if (parts.stopping().get()) {
-                Spans.event(span, "interrupted by the process stopping: left for the next start", Map.of());
-                LOG.warn("livelesson {}: its CREATE was interrupted as the process stops; the next start resumes it",
-                        id);
-                throw e;
+            RuntimeException notFailed = parts.notAFailure(span, id, OPERATION, e);
+            if (notFailed != null) {
+                throw notFailed;
             }
             AntidoteException failure = FailedLiveLesson.record(parts, span, id, e);
             partial.afterFailure(span, id, failure);

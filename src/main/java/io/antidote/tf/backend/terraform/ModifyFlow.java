@@ -52,13 +52,9 @@ final class ModifyFlow {
             }
             parts.db().updateLiveLessonStatus(id, LiveLessonStatus.READY);
         } catch (RuntimeException e) {
-            if (parts.inFlight().cancelled(id)) {
-                Spans.event(span, "cancelled: a DELETE takes over", Map.of("liveLessonId", id));
-                throw new CancelledException(id, OPERATION, e);
-            }
-            if (parts.stopping().get()) {
-                Spans.event(span, "interrupted by the process stopping: left for the next start", Map.of());
-                throw e;
+            RuntimeException notFailed = parts.notAFailure(span, id, OPERATION, e);
+            if (notFailed != null) {
+                throw notFailed;
             }
             throw FailedLiveLesson.record(parts, span, id, e);
         } finally {

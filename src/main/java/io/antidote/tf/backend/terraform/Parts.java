@@ -54,6 +54,26 @@ record Parts(AntidoteConfig config, DataManager db, Tracer tracer, LessonStacks 
         return new StackRequest(live, lesson, images, claims, configure);
     }
 
+    /**
+     * The exception to throw when {@code e}, ending {@code operation} of livelesson {@code id}, is no failure of the
+     * livelesson: a DELETE cancelled it ({@link CancelledException}), or the process is stopping (left as it is for
+     * the next start to resume); null when it is a failure.
+     */
+    RuntimeException notAFailure(io.opentracing.Span span, String id, String operation, RuntimeException e) {
+        if (inFlight().cancelled(id)) {
+            io.antidote.tf.tracing.Spans.event(span, "cancelled: a DELETE takes over", Map.of("liveLessonId", id));
+            return new CancelledException(id, operation, e);
+        }
+        if (stopping.get()) {
+            io.antidote.tf.tracing.Spans.event(span, "interrupted by the process stopping: left for the next start",
+                    Map.of("liveLessonId", id));
+            org.slf4j.LoggerFactory.getLogger(Parts.class).warn("livelesson {}: its {} was interrupted as the "
+                    + "process stops; the next start resumes it", id, operation);
+            return e;
+        }
+        return null;
+    }
+
     Ledger ledger() {
         return exclusive.ledger();
     }

@@ -13,6 +13,7 @@ import io.antidote.tf.state.Claim;
 import io.antidote.tf.state.Ledger;
 import io.antidote.tf.state.PendingDestroy;
 import io.antidote.tf.terraform.Phase;
+import io.antidote.tf.testing.MutableClock;
 import io.opentracing.mock.MockSpan;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -21,8 +22,6 @@ import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -37,30 +36,6 @@ import org.junit.jupiter.api.Test;
  * livelesson, and the start-up reconciliation after a process died.
  */
 class TerraformBackendOpsIT extends BackendLab {
-    /** A clock the test moves. */
-    static final class MovingClock extends Clock {
-        private volatile Instant now = Instant.now();
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
-
     private TerraformBackend backend(AntidoteConfig config, Clock clock, Ledger ledger) {
         BackendOptions options = fx.options(clock);
         return TerraformBackendFactory.create(config, fx.recording.db, BackendFixture.BUILD_INFO, fx.tracer,
@@ -138,7 +113,7 @@ class TerraformBackendOpsIT extends BackendLab {
 
     @Test
     void aFailedStackIsKeptForInspectionUntilItsTimeThenGarbageCollectionDestroysIt() throws Exception {
-        MovingClock clock = new MovingClock();
+        MutableClock clock = new MutableClock(Instant.now());
         try (TerraformBackend backend = backend(BackendFixture.config(fx.workDir, "terraform", 4, 120, 20,
                 Map.of("router", "exit 3"), 10, null), clock, null)) {
             String id = fx.liveLesson(0, "s1");
@@ -159,7 +134,7 @@ class TerraformBackendOpsIT extends BackendLab {
 
     @Test
     void aFailedDestroyIsRetriedWithBackoffReportedStuckAndEndsOnceItCanBeDestroyed() throws Exception {
-        MovingClock clock = new MovingClock();
+        MutableClock clock = new MutableClock(Instant.now());
         try (TerraformBackend backend = backend(BackendFixture.config(fx.workDir, "terraform", 4, 120, 20, Map.of(),
                 null, 2), clock, null)) {
             String id = fx.liveLesson(0, "s1");
@@ -192,7 +167,7 @@ class TerraformBackendOpsIT extends BackendLab {
 
     @Test
     void garbageCollectionLeavesABusyLivelessonForTheNextPassInsteadOfWaiting() throws Exception {
-        MovingClock clock = new MovingClock();
+        MutableClock clock = new MutableClock(Instant.now());
         try (TerraformBackend backend = backend(fx.config(600, Map.of("utility", "sleep 300")), clock, null)) {
             String id = fx.liveLesson(0, "s1");
             CompletableFuture<Throwable> create = CompletableFuture.supplyAsync(() -> catchThrowable(
