@@ -30,7 +30,7 @@ final class ServeChaos {
     record Tally(int lifecycles, int ready, int failedWithDetail, int modified, int deleted, int serveKills,
             int terraformKills, int restarts, List<String> problems, Duration took) {
         String line() {
-            return String.format("%d lifecycles in %d s: %d reached READY, %d failed with an error detail, %d "
+            return String.format("%d lifecycles in %d s: %d reached READY, %d failed (each with an error detail), %d "
                     + "modified, %d deleted; faults: serve killed %d times (restarted %d), terraform killed %d times; "
                     + "problems: %s", lifecycles, took.toSeconds(), ready, failedWithDetail, modified, deleted,
                     serveKills, restarts, terraformKills, problems.isEmpty() ? "none" : problems);
@@ -58,7 +58,8 @@ final class ServeChaos {
     private final Map<String, Boolean> asked = new LinkedHashMap<>();
     private final Map<String, Boolean> everReady = new LinkedHashMap<>();
     private int modified;
-    private int failedWithDetail;
+    private final java.util.Set<String> failed = new java.util.HashSet<>();
+    private final java.util.Set<String> lost = new java.util.LinkedHashSet<>();
 
     ServeChaos(CliLab lab, Plan plan, int failOneIn, PrintStream log) throws IOException {
         this.lab = lab;
@@ -120,8 +121,9 @@ final class ServeChaos {
             stopServe();
         }
         checkNothingLeft(problems);
+        problems.addAll(lost);
         int ready = (int) everReady.values().stream().filter(b -> b).count();
-        return new Tally(created, ready, failedWithDetail, modified, (int) asked.values().stream()
+        return new Tally(created, ready, failed.size(), modified, (int) asked.values().stream()
                 .filter(b -> b).count(), serveKills, terraformKills, restarts, problems,
                 Duration.ofNanos(System.nanoTime() - start));
     }
@@ -200,13 +202,27 @@ final class ServeChaos {
         }
     }
 
+    /**
+     * Notes each livelesson that is READY, and each that failed (a failure without an error detail is a problem); a
+     * livelesson the run did not ask to delete must never be missing (a problem: lost).
+     */
     private void noteReady() {
         try (SqliteDataManager db = lab.openDb()) {
-            for (LiveLesson l : db.listLiveLessons()) {
+            Map<String, LiveLesson> now = new LinkedHashMap<>();
+            db.listLiveLessons().forEach(l -> now.put(l.id(), l));
+            for (LiveLesson l : now.values()) {
                 if (l.status() == LiveLessonStatus.READY && !l.error()) {
                     everReady.put(l.id(), true);
                 }
+                if (l.error() && failed.add(l.id()) && l.errorDetail().isBlank()) {
+                    lost.add("livelesson " + l.id() + " failed without an error detail");
+                }
             }
+            asked.forEach((id, deleting) -> {
+                if (!deleting && !now.containsKey(id)) {
+                    lost.add("livelesson " + id + " lost: gone without a DELETE");
+                }
+            });
         }
     }
 
@@ -237,16 +253,7 @@ final class ServeChaos {
             Thread.sleep(500);
             noteReady();
         }
-        try (SqliteDataManager db = lab.openDb()) {
-            for (LiveLesson l : db.listLiveLessons()) {
-                if (l.error()) {
-                    failedWithDetail++;
-                    if (l.errorDetail().isBlank()) {
-                        problems.add("livelesson " + l.id() + " failed without an error detail");
-                    }
-                }
-            }
-        }
+        noteReady();
         for (String id : List.copyOf(asked.keySet())) {
             if (!asked.get(id)) {
                 delete(id);
