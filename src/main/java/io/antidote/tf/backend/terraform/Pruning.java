@@ -78,11 +78,21 @@ final class Pruning {
         return parts.db().getLiveSession(l.sessionId()).map(LiveSession::persistent).orElse(false);
     }
 
-    /** Every stack of this instance that has state somewhere (a workspace directory, a remote state key). */
-    Set<String> stacks() {
+    /**
+     * Every stack of this instance that has state somewhere (a workspace directory, a remote state key). A lister that
+     * fails (the state bucket out of reach) is logged and traced, and the others' stacks are used.
+     */
+    Set<String> stacks(Span span) {
         Set<String> stacks = new LinkedHashSet<>();
         for (StackLister lister : listers) {
-            lister.list(parts.stacks().instanceId()).stream().map(StackId::liveLessonId).forEach(stacks::add);
+            try {
+                lister.list(parts.stacks().instanceId()).stream().map(StackId::liveLessonId).forEach(stacks::add);
+            } catch (RuntimeException e) {
+                Spans.event(span, "stacks not listed", Map.of("lister", lister.getClass().getSimpleName(), "error",
+                        String.valueOf(e.getMessage())), parts.redactor());
+                LOG.warn("garbage collection: listing stacks ({}) failed; this pass goes on without: {}",
+                        lister.getClass().getSimpleName(), parts.redactor().redact(String.valueOf(e.getMessage())));
+            }
         }
         return stacks;
     }
@@ -99,7 +109,7 @@ final class Pruning {
      */
     int sweep(Span span, boolean now) {
         Instant start = parts.clock().instant();
-        Set<String> stacks = stacks();
+        Set<String> stacks = stacks(span);
         Set<String> live = parts.db().listLiveLessons().stream().map(LiveLesson::id).collect(Collectors.toSet());
         Map<String, PendingDestroy> pending = parts.ledger().pendingDestroys().stream()
                 .collect(Collectors.toMap(PendingDestroy::liveLessonId, p -> p));
