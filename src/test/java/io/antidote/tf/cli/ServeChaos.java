@@ -48,6 +48,7 @@ final class ServeChaos {
     private final Plan plan;
     private final PrintStream log;
     private final Path token;
+    private final boolean docker;
     private CliProcess serve;
     private ApiClient api;
     private int serveNumber;
@@ -61,17 +62,35 @@ final class ServeChaos {
     private final java.util.Set<String> failed = new java.util.HashSet<>();
     private final java.util.Set<String> lost = new java.util.LinkedHashSet<>();
 
+    private static final String SERVE_SETTINGS = "api:\n  adminTokenFile: admin-token\n"
+            + "scheduler:\n  gcIntervalSeconds: 5\n  maxConcurrentRequests: 4\n";
+
+    /** On the local target, whose provisioners fail one time in {@code failOneIn} (0: never). */
     ServeChaos(CliLab lab, Plan plan, int failOneIn, PrintStream log) throws IOException {
+        this(lab, plan, log, lab.config(Map.of("utility", failOneIn > 0 ? "sleep 1; [ $(od -An -N2 -tu2 /dev/urandom)"
+                + " -ge " + (65536 / failOneIn) + " ] || { echo injected-provisioner-fault >&2; exit 7; }"
+                : "sleep 1"), SERVE_SETTINGS), false);
+    }
+
+    private ServeChaos(CliLab lab, Plan plan, PrintStream log, Path config, boolean docker) throws IOException {
         this.lab = lab;
         this.plan = plan;
         this.random = new Random(plan.seed());
         this.log = log;
         this.token = lab.temp.resolve("admin-token");
         Files.writeString(token, "chaos-admin-token-0123456789\n");
-        String hook = failOneIn > 0 ? "sleep 1; [ $(od -An -N2 -tu2 /dev/urandom) -ge " + (65536 / failOneIn)
-                + " ] || { echo injected-provisioner-fault >&2; exit 7; }" : "sleep 1";
-        this.config = lab.config(Map.of("utility", hook), "api:\n  adminTokenFile: admin-token\n"
-                + "scheduler:\n  gcIntervalSeconds: 5\n  maxConcurrentRequests: 4");
+        this.config = config;
+        this.docker = docker;
+    }
+
+    /** On the docker target (the real Docker engine; the stand-in images of {@code lab}'s curriculum must exist). */
+    static ServeChaos onDocker(CliLab lab, Plan plan, PrintStream log) throws IOException {
+        Path config = lab.temp.resolve("docker.yml");
+        Files.writeString(config, "instanceId: " + CliLab.INSTANCE + "\ncurriculumDir: curriculum\nliveLessonTTL: 600\n"
+                + SERVE_SETTINGS + "backendConfigs:\n  terraform:\n    target: docker\n    readinessTimeoutSeconds: 120\n"
+                + "    runner:\n      workDir: work\n      cancelGraceSeconds: 5\n    docker:\n      hostDir: "
+                + lab.temp.resolve("host") + "\n");
+        return new ServeChaos(lab, plan, log, config, true);
     }
 
     Tally run() throws Exception {
@@ -109,7 +128,7 @@ final class ServeChaos {
                             && random.nextInt(3) == 0) {
                         modify(l.get());
                     } else if (l.isEmpty() || l.get().status() == LiveLessonStatus.READY || l.get().error()
-                            || random.nextInt(4) == 0) {
+                            || random.nextInt(10) == 0) {
                         delete(id);
                     }
                 }
@@ -295,6 +314,15 @@ final class ServeChaos {
         }
         if (!running.isEmpty()) {
             problems.add("processes left in the work directory: " + running);
+        }
+        if (docker) {
+            String containers = io.antidote.tf.testing.DockerEngine.docker(Duration.ofSeconds(30), "ps", "-aq",
+                    "--filter", "label=antidoteId=" + CliLab.INSTANCE).ok();
+            String networks = io.antidote.tf.testing.DockerEngine.docker(Duration.ofSeconds(30), "network", "ls",
+                    "-q", "--filter", "name=antidote-" + CliLab.INSTANCE + "-").ok();
+            if (!containers.isEmpty() || !networks.isEmpty()) {
+                problems.add("containers left: [" + containers + "], networks left: [" + networks + "]");
+            }
         }
     }
 }
