@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             DownCommand.class,
             ListCommand.class,
             PruneCommand.class,
+            DriftCommand.class,
             ServeCommand.class,
             StandinsCommand.class,
         })

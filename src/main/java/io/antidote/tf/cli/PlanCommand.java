@@ -3,15 +3,12 @@ package io.antidote.tf.cli;
 import io.antidote.tf.config.RunnerConfig;
 import io.antidote.tf.dryrun.DryRunException;
 import io.antidote.tf.dryrun.DryRunStacks;
-import io.antidote.tf.dryrun.JsonReport;
-import io.antidote.tf.dryrun.MarkdownReport;
 import io.antidote.tf.dryrun.OutputFiles;
 import io.antidote.tf.dryrun.PlanReport;
 import io.antidote.tf.dryrun.PlanRun;
 import io.antidote.tf.dryrun.PlanSettings;
 import io.antidote.tf.dryrun.Progress;
 import io.antidote.tf.dryrun.Synthesizers;
-import io.antidote.tf.dryrun.TextReport;
 import io.antidote.tf.stack.StackSynthesizer;
 import io.antidote.tf.terraform.StateBackend;
 import io.antidote.tf.terraform.Terraform;
@@ -38,27 +35,14 @@ import picocli.CommandLine.Spec;
 @Command(name = "plan", mixinStandardHelpOptions = true,
         description = "Plan-only dry run: synthesize and `terraform plan` the stacks of lessons, report the result.")
 public final class PlanCommand implements Callable<Integer> {
-    /** The formats of the report on stdout. */
-    enum Format { text, json }
-
     @Spec
     CommandSpec spec;
 
     @Mixin
     LessonOptions options;
 
-    @Option(names = "--detailed-exitcode", description = "Exit 2 when every stack planned and any has changes.")
-    boolean detailedExitCode;
-
-    @Option(names = "--output", paramLabel = "FORMAT", defaultValue = "text",
-            description = "The report on stdout: ${COMPLETION-CANDIDATES} (default: text).")
-    Format output;
-
-    @Option(names = "--report-md", paramLabel = "FILE", description = "Also write the report as Markdown (a PR comment).")
-    Path reportMarkdown;
-
-    @Option(names = "--report-json", paramLabel = "FILE", description = "Also write the report as JSON.")
-    Path reportJson;
+    @Mixin
+    ReportOptions reports;
 
     @Option(names = "--parallel", paramLabel = "N", description = "Stacks planned at once (default: the cores).")
     Integer parallel;
@@ -71,11 +55,7 @@ public final class PlanCommand implements Callable<Integer> {
         }
         QuietLogs.forCommands();
         DryRunSetup setup = DryRunSetup.from(options);
-        for (Path report : new Path[] {reportMarkdown, reportJson}) {
-            if (report != null) {
-                OutputFiles.checkWritable(report, "the report");
-            }
-        }
+        reports.checkWritable();
         PlanReport report;
         Path workDir = Files.createTempDirectory("antidote-tf-plan-");
         try (StackSynthesizer synthesizer = Synthesizers.open(setup.config(), setup.settings().imageVersion())) {
@@ -94,18 +74,6 @@ public final class PlanCommand implements Callable<Integer> {
         } finally {
             OutputFiles.deleteTree(workDir);
         }
-        if (reportMarkdown != null) {
-            OutputFiles.write(reportMarkdown, MarkdownReport.render(report), "the report");
-        }
-        if (reportJson != null) {
-            OutputFiles.write(reportJson, JsonReport.render(report), "the report");
-        }
-        PrintWriter out = spec.commandLine().getOut();
-        out.print(switch (output) {
-            case text -> TextReport.render(report);
-            case json -> JsonReport.render(report);
-        });
-        out.flush();
-        return report.exitCode(detailedExitCode);
+        return reports.publish(report, spec.commandLine().getOut());
     }
 }

@@ -75,6 +75,7 @@ public final class ServeCommand implements Callable<Integer> {
                 Scheduler scheduler = new Scheduler(lc.backend, lc.db, config, lc.tracer, Clock.systemUTC(),
                         transport.source, transport.completions, grace, metrics)) {
             metrics.watch(lc.db, scheduler::waitingRequests, scheduler::runningRequests);
+            metrics.watchDestroys(lc.backend.ledger(), lc.backend.stuckAfterAttempts());
             Map<String, String> build = BuildInfo.of(options.imageVersion);
             LiveLessonFactory factory = new LiveLessonFactory(config.instanceId(), config.hepsDomain(),
                     build.get("imageVersion"), offered.root(), lc.db::getImage, LiveLessonFactory.randomIds(),

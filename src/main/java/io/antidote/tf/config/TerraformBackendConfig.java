@@ -17,6 +17,12 @@ import java.util.List;
  * @param trustedImages the images that may run with flavor {@code trusted} (a privileged container: root on the
  *        host), by slug; {@value #TRUST_EVERY_IMAGE} alone trusts what each image's metadata says (the reference's
  *        behaviour); empty (the default) trusts none
+ * @param keepFailedFor minutes a failed CREATE's infrastructure is kept for inspection before it is destroyed (0:
+ *        destroyed at once)
+ * @param stuckAfterAttempts failed destroys of one stack after which it is reported as stuck (log, metric,
+ *        {@code list --stuck}); garbage collection keeps retrying it at the longest backoff
+ * @param retryBackoffMaxMinutes the longest wait between two destroys of a stack that failed (the wait starts at the
+ *        garbage-collection interval and doubles)
  */
 public record TerraformBackendConfig(
         @JsonProperty("target") String target,
@@ -27,7 +33,10 @@ public record TerraformBackendConfig(
         @JsonProperty("local") LocalTargetConfig local,
         @JsonProperty("docker") DockerTargetConfig docker,
         @JsonProperty("kubernetes") KubernetesConfig kubernetes,
-        @JsonProperty("trustedImages") List<String> trustedImages) {
+        @JsonProperty("trustedImages") List<String> trustedImages,
+        @JsonProperty("keepFailedFor") Integer keepFailedFor,
+        @JsonProperty("stuckAfterAttempts") Integer stuckAfterAttempts,
+        @JsonProperty("retryBackoffMaxMinutes") Integer retryBackoffMaxMinutes) {
 
     /** The full key of {@link #trustedImages}, for messages. */
     public static final String TRUSTED_IMAGES_KEY = "backendConfigs.terraform.trustedImages";
@@ -66,28 +75,51 @@ public record TerraformBackendConfig(
                 Checks.follows(key, image, DockerNames.IMAGE);
             }
         }
+        keepFailedFor = Checks.range("backendConfigs.terraform.keepFailedFor", keepFailedFor, 0, 0, 10080);
+        stuckAfterAttempts = Checks.range("backendConfigs.terraform.stuckAfterAttempts", stuckAfterAttempts, 5, 1,
+                1000);
+        retryBackoffMaxMinutes = Checks.range("backendConfigs.terraform.retryBackoffMaxMinutes",
+                retryBackoffMaxMinutes, 60, 1, 1440);
+    }
+
+    /** Without the failure settings (their defaults). */
+    public TerraformBackendConfig(String target, Integer readinessTimeoutSeconds, RunnerConfig runner,
+            StateConfig state, AwsConfig aws, LocalTargetConfig local, DockerTargetConfig docker,
+            KubernetesConfig kubernetes, List<String> trustedImages) {
+        this(target, readinessTimeoutSeconds, runner, state, aws, local, docker, kubernetes, trustedImages, null, null,
+                null);
     }
 
     /** Without {@code trustedImages} (none trusted). */
     public TerraformBackendConfig(String target, Integer readinessTimeoutSeconds, RunnerConfig runner,
             StateConfig state, AwsConfig aws, LocalTargetConfig local, DockerTargetConfig docker,
-            KubernetesConfig kubernetes) {
-        this(target, readinessTimeoutSeconds, runner, state, aws, local, docker, kubernetes, null);
+            KubernetesConfig kubernetes, Integer keepFailedFor, Integer stuckAfterAttempts,
+            Integer retryBackoffMaxMinutes) {
+        this(target, readinessTimeoutSeconds, runner, state, aws, local, docker, kubernetes, null, keepFailedFor,
+                stuckAfterAttempts, retryBackoffMaxMinutes);
     }
 
-    /** Without the {@code docker} and {@code kubernetes} sections (their defaults) and {@code trustedImages}. */
+    /** Without {@code trustedImages} and the failure settings (their defaults). */
+    public TerraformBackendConfig(String target, Integer readinessTimeoutSeconds, RunnerConfig runner,
+            StateConfig state, AwsConfig aws, LocalTargetConfig local, DockerTargetConfig docker,
+            KubernetesConfig kubernetes) {
+        this(target, readinessTimeoutSeconds, runner, state, aws, local, docker, kubernetes, (List<String>) null);
+    }
+
+    /** Without the {@code docker} and {@code kubernetes} sections (their defaults), {@code trustedImages} and the
+     * failure settings. */
     public TerraformBackendConfig(String target, Integer readinessTimeoutSeconds, RunnerConfig runner,
             StateConfig state, AwsConfig aws, LocalTargetConfig local) {
-        this(target, readinessTimeoutSeconds, runner, state, aws, local, null, null, null);
+        this(target, readinessTimeoutSeconds, runner, state, aws, local, null, null);
     }
 
-    /** Without a {@code local} section (its defaults), the docker and Kubernetes sections and {@code trustedImages}. */
+    /** Without a {@code local} section (its defaults) and all that the shorter forms leave out. */
     public TerraformBackendConfig(String target, Integer readinessTimeoutSeconds, RunnerConfig runner,
             StateConfig state, AwsConfig aws) {
-        this(target, readinessTimeoutSeconds, runner, state, aws, null, null, null, null);
+        this(target, readinessTimeoutSeconds, runner, state, aws, null);
     }
 
     public static TerraformBackendConfig defaults() {
-        return new TerraformBackendConfig(null, null, null, null, null, null, null, null, null);
+        return new TerraformBackendConfig(null, null, null, null, null, null, null, null);
     }
 }

@@ -5,6 +5,8 @@ import io.antidote.tf.live.LiveLesson;
 import io.antidote.tf.live.LiveLessonStatus;
 import io.antidote.tf.scheduler.RequestListener;
 import io.antidote.tf.state.DataManager;
+import io.antidote.tf.state.Ledger;
+import io.antidote.tf.state.PendingDestroy;
 import io.antidote.tf.terraform.Phase;
 import io.antidote.tf.terraform.TerraformListener;
 import io.antidote.tf.terraform.Workspace;
@@ -79,6 +81,27 @@ public final class ServeMetrics implements RequestListener, TerraformListener {
         GaugeWithCallback.builder().name("antidote_scheduler_requests_running")
                 .help("Requests this instance's scheduler runs now")
                 .callback(cb -> cb.call(running.getAsInt())).register(registry);
+    }
+
+    /**
+     * Adds the metrics of stacks waiting to be destroyed, read from {@code ledger} at each scrape:
+     * {@code antidote_stacks_pending_destroy} by reason ({@code retry}: a destroy failed; {@code kept}: a failed
+     * livelesson's infrastructure kept for inspection) and {@code antidote_stacks_stuck}, the stacks whose destroy
+     * failed {@code stuckAfter} times or more (alert on it: they may still cost). Call once.
+     */
+    public void watchDestroys(Ledger ledger, int stuckAfter) {
+        GaugeWithCallback.builder().name("antidote_stacks_pending_destroy")
+                .help("Stacks waiting to be destroyed, by reason (retry: a destroy failed; kept: kept for inspection)")
+                .labelNames("reason").callback(cb -> {
+                    List<PendingDestroy> all = ledger.pendingDestroys();
+                    for (String reason : List.of(PendingDestroy.RETRY, PendingDestroy.KEPT)) {
+                        cb.call(all.stream().filter(p -> p.reason().equals(reason)).count(), reason);
+                    }
+                }).register(registry);
+        GaugeWithCallback.builder().name("antidote_stacks_stuck")
+                .help("Stacks whose destroy failed stuckAfterAttempts times or more; still retried")
+                .callback(cb -> cb.call(ledger.pendingDestroys().stream().filter(p -> p.attempts() >= stuckAfter)
+                        .count())).register(registry);
     }
 
     private static Map<LiveLessonStatus, long[]> countLiveLessons(List<LiveLesson> all) {

@@ -2,6 +2,8 @@ package io.antidote.tf.scheduler;
 
 import io.antidote.tf.backend.AntidoteBackend;
 import io.antidote.tf.config.AntidoteConfig;
+import io.antidote.tf.live.LessonScheduleRequest;
+import io.antidote.tf.live.Operation;
 import io.antidote.tf.state.DataManager;
 import io.opentracing.Tracer;
 import java.time.Clock;
@@ -26,8 +28,14 @@ import org.slf4j.LoggerFactory;
  * different livelessons run concurrently, at most {@code scheduler.maxConcurrentRequests} at once. A request that
  * fails is logged and traced and does not affect any other. A successful CREATE goes to the {@link CompletionSink}.
  *
- * <p>{@link #close} stops the source, drops requests not yet started (they are logged), lets running requests
- * and a running garbage collection finish within the shutdown grace, then interrupts them.
+ * <p>Beyond the reference: after pruning, the requests the backend reports as left unfinished by the process before
+ * ({@link AntidoteBackend#resumable}) are queued first; a DELETE pre-empts the livelesson's running request on
+ * arrival ({@link AntidoteBackend#preempt}); each garbage collection also retries failed destroys
+ * ({@link AntidoteBackend#retryDestroys}).
+ *
+ * <p>{@link #close} stops the source, tells the backend it stops (an operation interrupted from then on is left for
+ * the next start), drops requests not yet started (they are logged), lets running requests and a running garbage
+ * collection finish within the shutdown grace, then interrupts them.
  */
 public final class Scheduler implements AutoCloseable {
     /** How long {@link #close} waits for running work before interrupting it, and again after. */
@@ -96,6 +104,7 @@ public final class Scheduler implements AutoCloseable {
                 return;
             }
             state = State.RUNNING;
+            resume();
             gcThread.scheduleWithFixedDelay(garbage::collect, 0, gcInterval.toMillis(), TimeUnit.MILLISECONDS);
             source.start(this::accept);
         }
@@ -110,6 +119,19 @@ public final class Scheduler implements AutoCloseable {
             LOG.error("pruning orphaned resources failed; starting anyway, they are pruned at the next start: {}",
                     t.toString(), t);
             Fatal.rethrowIfFatal(t);
+        }
+    }
+
+    /** Queues what a previous process left unfinished, before any new request. */
+    private void resume() {
+        try {
+            for (LessonScheduleRequest r : backend.resumable()) {
+                LOG.info("resuming {} of livelesson {}, left unfinished by the process before", r.operation(),
+                        r.liveLessonId());
+                accept(IncomingRequest.untraced(r));
+            }
+        } catch (RuntimeException e) {
+            LOG.error("resuming unfinished requests failed: {}", e.toString(), e);
         }
     }
 
@@ -133,7 +155,19 @@ public final class Scheduler implements AutoCloseable {
         garbage.collect();
     }
 
+    /**
+     * Queues a request on its livelesson's lane. A DELETE pre-empts first: whatever runs on the livelesson stops now
+     * (the backend cancels it), so the DELETE waits seconds, not a whole CREATE.
+     */
     private void accept(IncomingRequest incoming) {
+        if (incoming.request().operation() == Operation.DELETE) {
+            try {
+                backend.preempt(incoming.request().liveLessonId());
+            } catch (RuntimeException e) {
+                LOG.warn("livelesson {}: pre-empting for its DELETE failed: {}", incoming.request().liveLessonId(),
+                        e.toString());
+            }
+        }
         RequestTask task = new RequestTask(incoming, clock.instant(), runner);
         if (!lanes.submit(incoming.request().liveLessonId(), task)) {
             LOG.warn("scheduler is closing: dropped {}", task);
@@ -152,6 +186,11 @@ public final class Scheduler implements AutoCloseable {
             source.close();
         } catch (RuntimeException e) {
             LOG.warn("closing the request source failed: {}", e.toString(), e);
+        }
+        try {
+            backend.stopping();
+        } catch (RuntimeException e) {
+            LOG.warn("telling the backend it stops failed: {}", e.toString());
         }
         try {
             stopGarbageCollection();

@@ -14,6 +14,20 @@ public interface StackSynthesizer extends AutoCloseable {
     /** The Terraform JSON of {@code request}'s livelesson. */
     SynthesizedStack synth(StackRequest request);
 
+    /**
+     * A configuration with no resources, only what destroying a stack of this target needs (its providers, set up
+     * as in a full stack), for a stack whose state is remote but whose livelesson and configuration are gone.
+     * Default: empty (built-in resources need no provider).
+     */
+    default String skeleton() {
+        return "{}";
+    }
+
+    /** How this target gathers the evidence of a failed livelesson (see {@link FailureEvidence}). */
+    default FailureEvidence evidence() {
+        return FailureEvidence.NONE;
+    }
+
     /** Releases what the synthesizer holds (threads, child processes); no exception. */
     @Override
     void close();

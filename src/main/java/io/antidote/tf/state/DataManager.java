@@ -67,7 +67,11 @@ public interface DataManager {
 
     void updateLiveLessonStatus(String id, LiveLessonStatus status);
 
+    /** Sets or clears the Error flag; clearing it clears the error detail too. */
     void updateLiveLessonError(String id, boolean error);
+
+    /** Sets the Error flag and the error detail (beyond the reference: why, and the evidence gathered). */
+    void updateLiveLessonErrorDetail(String id, String detail);
 
     void updateLiveLessonEndpointIp(String id, String endpoint, String ip);
 

@@ -38,6 +38,11 @@ public final class SqliteDataManager extends NarrowUpdates implements AutoClosea
         return new SqliteDataManager(SqliteStore.open(location));
     }
 
+    /** The backend's ledger in this same database (shared with every process that opens it). */
+    public Ledger ledger() {
+        return new Ledger(store, false);
+    }
+
     @Override
     public void close() {
         store.close();

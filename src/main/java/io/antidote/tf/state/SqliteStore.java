@@ -25,14 +25,22 @@ import org.sqlite.SQLiteConfig;
  */
 final class SqliteStore implements AutoCloseable {
     /** The schema this code writes, kept in {@code PRAGMA user_version}. */
-    static final int SCHEMA_VERSION = 1;
+    static final int SCHEMA_VERSION = 2;
     static final int BUSY_TIMEOUT_MILLIS = 30_000;
     static final String CURRICULUM_KEY = "curriculum";
 
     /** The tables; every one holds {@code key TEXT PRIMARY KEY, json TEXT}. */
     enum Table {
         LESSONS("lessons"), IMAGES("images"), COLLECTIONS("collections"), CURRICULUM("curriculum"),
-        LIVE_LESSONS("livelessons"), LIVE_SESSIONS("livesessions");
+        LIVE_LESSONS("livelessons"), LIVE_SESSIONS("livesessions"),
+        /** {@link Ledger}: which process runs an operation on which livelesson (since schema 2) */
+        CLAIMS("claims"),
+        /** {@link Ledger}: when each owning process last said it is alive */
+        OWNERS("owners"),
+        /** {@link Ledger}: DELETEs requested and not finished */
+        DELETIONS("deletions"),
+        /** {@link Ledger}: stacks to destroy, when, and how the tries went */
+        DESTROYS("destroys");
 
         final String sqlName;
 
@@ -179,6 +187,33 @@ final class SqliteStore implements AutoCloseable {
                 ps.executeUpdate();
             }
             return true;
+        });
+    }
+
+    /**
+     * Replaces the value under {@code key} by what {@code change} makes of it (empty: none, which deletes it),
+     * atomically against every other connection and process; returns the value it had before.
+     */
+    <T> Optional<T> replace(Table table, String key, Class<T> type, UnaryOperator<Optional<T>> change) {
+        return immediate("update " + table.sqlName, c -> {
+            Optional<T> before = read(c, table, key).map(json -> Json.read(json, type));
+            Optional<T> after = change.apply(before);
+            if (after.isEmpty()) {
+                if (before.isPresent()) {
+                    try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table.sqlName + " WHERE key = ?")) {
+                        ps.setString(1, key);
+                        ps.executeUpdate();
+                    }
+                }
+                return before;
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table.sqlName
+                    + " (key, json) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET json = excluded.json")) {
+                ps.setString(1, key);
+                ps.setString(2, Json.write(after.get()));
+                ps.executeUpdate();
+            }
+            return before;
         });
     }
 

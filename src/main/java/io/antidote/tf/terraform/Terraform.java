@@ -159,6 +159,27 @@ public final class Terraform {
         return new SavedPlan(ws, file, summary, destroy);
     }
 
+    /**
+     * {@code terraform plan -refresh-only -detailed-exitcode}: compares the real infrastructure with the state without
+     * changing either (nothing is applied; the plan file is removed). Exit 2 means drift.
+     */
+    public DriftResult planRefreshOnly(Workspace ws, Span parent) {
+        String name = "tfplan-" + PLAN_NUMBER.incrementAndGet();
+        List<String> args = new ArrayList<>(List.of("plan"));
+        args.addAll(COMMON);
+        args.addAll(List.of("-json", "-refresh-only", "-detailed-exitcode", "-out=" + name));
+        try {
+            CommandExecution.Result r = command(Phase.PLAN, ws, args, parent, List.of(0, 2));
+            return new DriftResult(r.outcome().exitCode() == 2, r.drift());
+        } finally {
+            try {
+                Files.deleteIfExists(ws.dir().resolve(name));
+            } catch (IOException e) {
+                LOG.warn("could not remove plan file {}: {}", name, e.toString());
+            }
+        }
+    }
+
     /** Applies exactly {@code plan}; the plan file is removed afterwards. State is kept when the apply fails. */
     public ApplyResult apply(SavedPlan plan, Span parent) {
         if (!plan.claim()) {
@@ -193,6 +214,21 @@ public final class Terraform {
             return new ApplyResult(PlanSummary.none("destroy"), Map.of(), Duration.ZERO, true);
         }
         return apply(planDestroy(ws, parent), parent);
+    }
+
+    /**
+     * Stops the terraform processes that a process which died left running in {@code ws} (they hold its state lock):
+     * one SIGINT each, {@code runner.cancelGraceSeconds} to stop, then their process groups killed. Returns how many
+     * there were. Only for a stack no live process works on.
+     */
+    public int stopStrays(Workspace ws) {
+        try {
+            return ProcessSupervisor.stopStrays(ws.dir(), Path.of(config.binary()).getFileName().toString(),
+                    Duration.ofSeconds(config.cancelGraceSeconds()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TerraformException("interrupted while stopping the terraform left running in " + ws.dir(), e);
+        }
     }
 
     /** The root module's outputs ({@code terraform output -json}); sensitive values are redacted in toString. */

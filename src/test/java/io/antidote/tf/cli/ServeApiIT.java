@@ -155,7 +155,7 @@ class ServeApiIT {
     }
 
     @Test
-    void sigtermCancelsARunningCreateWhenTheGraceIsShortAndExitsZero() throws Exception {
+    void sigtermInterruptsARunningCreateWhenTheGraceIsShortLeavesItForTheNextStartAndExitsZero() throws Exception {
         Requirements.tool("terraform");
         try (CliLab lab = new CliLab()) {
             Path config = lab.config(Map.of("utility", "sleep 120"), "scheduler:\n  shutdownGraceSeconds: 2");
@@ -172,7 +172,10 @@ class ServeApiIT {
                 assertThat(Duration.ofNanos(System.nanoTime() - start)).as("well before the hook's 120 s")
                         .isLessThan(Duration.ofSeconds(60));
                 try (SqliteDataManager db = lab.openDb()) {
-                    assertThat(db.getLiveLesson(id).orElseThrow().error()).as("cancelled: " + serve.err()).isTrue();
+                    LiveLesson left = db.getLiveLesson(id).orElseThrow();
+                    assertThat(left.error()).as("left for the next start, not failed: " + serve.err()).isFalse();
+                    assertThat(left.status()).isEqualTo(LiveLessonStatus.BOOTING);
+                    assertThat(db.ledger().claims()).as("its claim released").isEmpty();
                 }
             }
             assertThat(CliLab.run(lab.args("down", config, id(lab))).exit()).isZero();

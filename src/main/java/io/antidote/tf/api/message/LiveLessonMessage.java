@@ -12,7 +12,9 @@ import java.util.TreeMap;
 /**
  * The reference's {@code LiveLesson} message. Endpoints are keyed by name in name order (as the reference's gateway
  * writes maps). The jupyter guide endpoint is listed without presentations, as the reference lists it: the UI shows a
- * tab per presentation, and the guide is shown through {@code GuideDomain} instead.
+ * tab per presentation, and the guide is shown through {@code GuideDomain} instead. Beyond the reference:
+ * {@code ErrorDetail}, why a failed livelesson failed and the evidence gathered (redacted, bounded; omitted when
+ * empty, as zero values are).
  */
 @JsonPropertyOrder(alphabetic = false)
 public record LiveLessonMessage(
@@ -31,7 +33,8 @@ public record LiveLessonMessage(
         @JsonProperty("TotalTests") int totalTests,
         @JsonProperty("Diagram") String diagram,
         @JsonProperty("Video") String video,
-        @JsonProperty("StageVideo") String stageVideo) {
+        @JsonProperty("StageVideo") String stageVideo,
+        @JsonProperty("ErrorDetail") String errorDetail) {
 
     /** The reference's {@code LiveEndpoint} message. */
     public record Endpoint(
@@ -57,7 +60,7 @@ public record LiveLessonMessage(
         l.liveEndpoints().forEach((name, ep) -> endpoints.put(name, endpoint(ep)));
         return new LiveLessonMessage(l.id(), l.sessionId(), l.antidoteId(), l.lessonSlug(), endpoints, l.stage(),
                 l.guideContents(), l.guideType() == null ? "" : l.guideType().id(), l.guideDomain(), l.status().name(),
-                l.error(), l.healthyTests(), l.totalTests(), l.diagram(), l.video(), l.stageVideo());
+                l.error(), l.healthyTests(), l.totalTests(), l.diagram(), l.video(), l.stageVideo(), l.errorDetail());
     }
 
     private static Endpoint endpoint(LiveEndpoint ep) {

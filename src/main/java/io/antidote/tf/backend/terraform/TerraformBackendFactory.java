@@ -23,11 +23,14 @@ import io.antidote.tf.terraform.StateBackend;
 import io.antidote.tf.terraform.Terraform;
 import io.antidote.tf.tracing.Redactor;
 import io.opentracing.Tracer;
+import io.antidote.tf.state.Ledger;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -77,15 +80,29 @@ public final class TerraformBackendFactory {
         ExecutorService workers = Executors.newFixedThreadPool(tfc.runner().maxConcurrent(), daemons());
         RoutingRegistry routes = new RoutingRegistry();
         LessonStacks stacks = new LessonStacks(terraform, synthesizer, tracer, config.instanceId(), routes);
-        Parts parts = new Parts(config, db, tracer, stacks, routes, new LiveLessonLocks(), waiter,
-                options.clock(), options.readyDelay(), redactor);
+        List<AutoCloseable> closing = new ArrayList<>();
+        Ledger ledger = options.ledger();
+        if (ledger == null) {
+            ledger = Ledger.inMemory();
+            closing.add(ledger);
+        }
+        Exclusive exclusive = new Exclusive(new LiveLessonLocks(), ledger, ProcessOwner.current(), options.clock(),
+                new InFlight(), id -> stacks.stopStrays(stacks.id(id)));
+        Parts parts = new Parts(config, db, tracer, stacks, routes, exclusive, waiter, options.clock(),
+                options.readyDelay(), redactor, synthesizer.evidence(), new AtomicBoolean());
+        DestroyRetries retries = new DestroyRetries(ledger, options.clock(),
+                Duration.ofSeconds(config.scheduler().gcIntervalSeconds()),
+                Duration.ofMinutes(tfc.retryBackoffMaxMinutes()), tfc.stuckAfterAttempts(), redactor);
         List<StackLister> listers = new ArrayList<>();
         listers.add(new StackLister.Local(terraform.workspaces()));
-        listers.addAll(options.remoteListers());
-        Removal removal = new Removal(parts);
-        Pruning pruning = new Pruning(parts, removal, listers, workers);
-        AutoCloseable closeChecks = checks instanceof AutoCloseable c ? c : () -> { };
-        return new TerraformBackend(buildInfo, parts, pruning, removal, workers, closeChecks);
+        listers.addAll(options.remoteListers() != null ? options.remoteListers()
+                : RemoteListers.of(terraform.stateBackend()));
+        Removal removal = new Removal(parts, retries);
+        Pruning pruning = new Pruning(parts, removal, listers, workers, retries);
+        if (checks instanceof AutoCloseable c) {
+            closing.add(c);
+        }
+        return new TerraformBackend(buildInfo, parts, retries, pruning, removal, workers, closing);
     }
 
     private static StackSynthesizer target(AntidoteConfig config, Map<String, String> buildInfo, Tracer tracer) {

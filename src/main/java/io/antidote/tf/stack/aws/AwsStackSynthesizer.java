@@ -5,10 +5,12 @@ import com.hashicorp.cdktf.AppConfig;
 import com.hashicorp.cdktf.Testing;
 import io.antidote.tf.config.AntidoteConfig;
 import io.antidote.tf.config.AwsConfig;
+import io.antidote.tf.stack.FailureEvidence;
 import io.antidote.tf.stack.StackRequest;
 import io.antidote.tf.stack.StackSynthesizer;
 import io.antidote.tf.stack.Synthesis;
 import io.antidote.tf.stack.SynthesizedStack;
+import io.antidote.tf.stack.TerraformJson;
 import io.opentracing.Tracer;
 import io.opentracing.util.GlobalTracer;
 import java.nio.file.Path;
@@ -42,6 +44,29 @@ public final class AwsStackSynthesizer implements StackSynthesizer {
         this.imageVersion = Synthesis.imageVersion(buildInfo);
         this.tracer = tracer;
         this.outdir = Synthesis.scratchDirectory("antidote-cdktf-");
+    }
+
+    @Override
+    public FailureEvidence evidence() {
+        return new AwsEvidence();
+    }
+
+    /** The AWS provider as every stack has it (region; in offline mode the mock credentials), no resources. */
+    @Override
+    public String skeleton() {
+        com.fasterxml.jackson.databind.node.ObjectNode root =
+                com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        root.putObject("terraform").putObject("required_providers").putObject("aws").put("source", "aws")
+                .put("version", LessonProvider.VERSION_CONSTRAINT);
+        AwsConfig aws = config.backendConfigs().terraform().aws();
+        com.fasterxml.jackson.databind.node.ObjectNode provider = root.putObject("provider").putArray("aws")
+                .addObject().put("region", aws.region());
+        if (aws.offline()) {
+            provider.put("access_key", "mock").put("secret_key", "mock").put("skip_credentials_validation", true)
+                    .put("skip_metadata_api_check", "true").put("skip_region_validation", true)
+                    .put("skip_requesting_account_id", true);
+        }
+        return TerraformJson.canonical(root.toString());
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.antidote.tf.config.AntidoteConfig;
 import io.antidote.tf.config.DockerTargetConfig;
 import io.antidote.tf.sink.TerraformString;
 import io.antidote.tf.sink.TerraformTemplate;
+import io.antidote.tf.stack.FailureEvidence;
 import io.antidote.tf.stack.StackException;
 import io.antidote.tf.stack.StackOutputs;
 import io.antidote.tf.stack.StackRequest;
@@ -69,6 +70,11 @@ public final class DockerStackSynthesizer implements StackSynthesizer {
     /** Where the target keeps the images' configuration passwords of this instance (mode 0700, files 0600). */
     public static Path secretsDir(AntidoteConfig config) {
         return Path.of(config.backendConfigs().terraform().docker().hostDir(), "secrets", config.instanceId());
+    }
+
+    @Override
+    public FailureEvidence evidence() {
+        return new DockerEvidence(Path.of(docker().hostDir(), "livelessons"));
     }
 
     @Override

@@ -5,6 +5,7 @@ import com.hashicorp.cdktf.AppConfig;
 import com.hashicorp.cdktf.Testing;
 import io.antidote.tf.config.AntidoteConfig;
 import io.antidote.tf.config.KubernetesConfig;
+import io.antidote.tf.stack.FailureEvidence;
 import io.antidote.tf.stack.StackRequest;
 import io.antidote.tf.stack.StackSynthesizer;
 import io.antidote.tf.stack.Synthesis;
@@ -41,6 +42,11 @@ public final class KubernetesStackSynthesizer implements StackSynthesizer {
         this.imageVersion = Synthesis.imageVersion(buildInfo);
         this.tracer = tracer;
         this.outdir = Synthesis.scratchDirectory("antidote-cdktf-k8s-");
+    }
+
+    @Override
+    public FailureEvidence evidence() {
+        return new KubernetesEvidence(config.backendConfigs().terraform().kubernetes().namespacePrefix());
     }
 
     @Override

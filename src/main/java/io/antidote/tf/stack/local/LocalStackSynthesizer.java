@@ -7,6 +7,7 @@ import io.antidote.tf.live.LiveEndpoint;
 import io.antidote.tf.live.LiveLesson;
 import io.antidote.tf.sink.ShellWord;
 import io.antidote.tf.sink.TerraformString;
+import io.antidote.tf.stack.FailureEvidence;
 import io.antidote.tf.stack.StackOutputs;
 import io.antidote.tf.stack.StackRequest;
 import io.antidote.tf.stack.StackSynthesizer;
@@ -47,6 +48,11 @@ public final class LocalStackSynthesizer implements StackSynthesizer {
 
     public LocalStackSynthesizer(LocalTargetConfig config) {
         this.config = config;
+    }
+
+    @Override
+    public FailureEvidence evidence() {
+        return new LocalEvidence();
     }
 
     @Override
