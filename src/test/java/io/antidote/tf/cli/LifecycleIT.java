@@ -124,7 +124,7 @@ class LifecycleIT {
                         "its workspace " + lab.stackDir(id) + " is kept", "prune --orphans");
         assertThat(stored(id)).isNull();
         assertThat(lab.stackDir(id)).exists();
-        deleteTree(lab.stackDir(id));
+        io.antidote.tf.testing.TestFiles.deleteTree(lab.stackDir(id));
     }
 
     @Test
@@ -158,9 +158,4 @@ class LifecycleIT {
         return JSON.readTree(up.out()).get("id").asText();
     }
 
-    private static void deleteTree(Path dir) throws IOException {
-        try (var all = Files.walk(dir)) {
-            all.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
-    }
 }

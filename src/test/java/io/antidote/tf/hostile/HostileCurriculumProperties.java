@@ -13,9 +13,7 @@ import io.antidote.tf.stack.SynthesizedStack;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
@@ -78,7 +76,7 @@ class HostileCurriculumProperties {
                 assertThat(result.curriculum().lessons()).as(c + ": never half loaded").isEmpty();
             }
         } finally {
-            delete(temp);
+            io.antidote.tf.testing.TestFiles.deleteTree(temp);
         }
     }
 
@@ -112,13 +110,8 @@ class HostileCurriculumProperties {
             assertThat(TemplateSequences.foreign(injected))
                     .containsExactly("${file(\"/etc/hostname\")}", "%{ if true }");
         } finally {
-            delete(temp);
+            io.antidote.tf.testing.TestFiles.deleteTree(temp);
         }
     }
 
-    private static void delete(Path dir) throws IOException {
-        try (Stream<Path> all = Files.walk(dir)) {
-            all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
-    }
 }

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -61,14 +63,32 @@ public final class TemplateSequences {
 
     /** The sequences of one string, found as TerraformString does (an escaped $${ or %%{ is none). */
     static void sequences(String text, List<String> found) {
-        if (!TerraformString.hasTemplateSequence(text)) {
-            return;
+        if (TerraformString.hasTemplateSequence(text)) {
+            scan(text, c -> { }, found::add);
         }
-        for (int i = 0; i + 1 < text.length(); i++) {
+    }
+
+    /**
+     * {@code text} as terraform renders a string of a configuration: {@code $${} and {@code %%{} become {@code ${}
+     * and {@code %{}, and each template sequence is replaced by what {@code value} gives for it (the stand-in of a
+     * value known only at apply time).
+     */
+    public static String render(String text, Function<String, String> value) {
+        StringBuilder out = new StringBuilder(text.length());
+        scan(text, out::append, s -> out.append(value.apply(s)));
+        return out.toString();
+    }
+
+    /** Walks {@code text}: literal characters (escapes undone) to {@code literal}, sequences to {@code sequence}. */
+    private static void scan(String text, Consumer<Character> literal, Consumer<String> sequence) {
+        for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if ((c == '$' || c == '%') && i + 2 < text.length() && text.charAt(i + 1) == c && text.charAt(i + 2) == '{') {
+            boolean marker = (c == '$' || c == '%') && i + 1 < text.length();
+            if (marker && i + 2 < text.length() && text.charAt(i + 1) == c && text.charAt(i + 2) == '{') {
+                literal.accept(c);
+                literal.accept('{');
                 i += 2;
-            } else if ((c == '$' || c == '%') && text.charAt(i + 1) == '{') {
+            } else if (marker && text.charAt(i + 1) == '{') {
                 int depth = 0;
                 int end = i + 1;
                 for (; end < text.length(); end++) {
@@ -78,8 +98,10 @@ public final class TemplateSequences {
                         break;
                     }
                 }
-                found.add(text.substring(i, Math.min(end + 1, text.length())));
+                sequence.accept(text.substring(i, Math.min(end + 1, text.length())));
                 i = end;
+            } else {
+                literal.accept(c);
             }
         }
     }

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.stream.Stream;
 
-/** File helpers the tests share: copying a directory tree, reading a mode. */
+/** File helpers the tests share: copying and deleting a directory tree, reading a mode. */
 public final class TestFiles {
     private TestFiles() {
     }
@@ -27,6 +27,20 @@ public final class TestFiles {
             throw new UncheckedIOException(e);
         }
         return to;
+    }
+
+    /** Deletes the tree at {@code root} (nothing when it does not exist), deepest first. */
+    public static void deleteTree(Path root) {
+        if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (Stream<Path> all = Files.walk(root)) {
+            for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** {@code path}'s POSIX mode as {@code rwx------}. */
