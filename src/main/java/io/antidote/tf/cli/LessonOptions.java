@@ -1,7 +1,9 @@
 package io.antidote.tf.cli;
 
+import io.antidote.tf.config.AntidoteConfig;
 import io.antidote.tf.dryrun.DryRunSettings;
 import io.antidote.tf.dryrun.StackCache;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -52,6 +54,21 @@ final class LessonOptions {
     /** The lessons asked for; empty means all. */
     List<String> slugs() {
         return which.all ? List.of() : List.copyOf(which.lessons);
+    }
+
+    /**
+     * A cheap guess, before the curriculum is loaded, that the selection will be valid: the curriculum directory
+     * exists and, for named lessons, each has a directory of its own. The synthesizer's cold start starts only then
+     * (it cannot be abandoned halfway, so a usage error found after it started waits for it).
+     */
+    boolean probablyValid(AntidoteConfig config) {
+        Path dir = curriculum != null ? curriculum : config.curriculumDir();
+        if (!Files.isDirectory(dir.resolve("lessons"))) {
+            return false;
+        }
+        return which.all || which.lessons.stream().allMatch(slug -> !slug.contains("/") && !slug.contains("\\")
+                && !slug.startsWith(".") && Files.isRegularFile(dir.resolve("lessons").resolve(slug)
+                        .resolve("lesson.meta.yaml")));
     }
 
     /** The stack cache of {@code --cache}, if given. */

@@ -43,8 +43,9 @@ import picocli.CommandLine.Spec;
  * a workspace of its own. The reports are the same either way. Exit 0 when every stack planned, 1 when any failed,
  * 2 with {@code --detailed-exitcode} when none failed and any would change.
  *
- * <p>The cold start of the synthesizer (CDKTF loading its AWS bindings) runs on its own thread from the moment the
- * configuration is read, beside the curriculum's loading and the first {@code terraform init}.
+ * <p>The cold start of the synthesizer (CDKTF loading its AWS bindings) runs on its own thread as soon as the
+ * configuration is read and the lessons asked for look present, beside the curriculum's loading and the first
+ * {@code terraform init}; with {@code --cache}, only when some stack is not in the cache.
  */
 @Command(name = "plan", mixinStandardHelpOptions = true,
         description = "Plan-only dry run: synthesize and `terraform plan` the stacks of lessons, report the result.")
@@ -99,7 +100,11 @@ public final class PlanCommand implements Callable<Integer> {
         PlanReport report;
         Path workDir = Files.createTempDirectory("antidote-tf-plan-");
         try (WarmSynthesizer synthesizer = Synthesizers.open(config, settings.imageVersion())) {
-            if (cache.isEmpty()) {
+            RunnerConfig runner = PlanSettings.runner(config.backendConfigs().terraform().runner(), workDir, workers);
+            PlanEvents events = new PlanEvents();
+            Terraform terraform = Terraform.open(runner, new StateBackend.Local(), GlobalTracer.get(), events,
+                    List.of());
+            if (cache.isEmpty() && options.probablyValid(config)) {
                 synthesizer.start();
             }
             DryRunSetup setup = DryRunSetup.from(options, config);
@@ -108,10 +113,6 @@ public final class PlanCommand implements Callable<Integer> {
             if (stacks.needsSynthesis(setup.selection().lessons())) {
                 synthesizer.start();
             }
-            RunnerConfig runner = PlanSettings.runner(config.backendConfigs().terraform().runner(), workDir, workers);
-            PlanEvents events = new PlanEvents();
-            Terraform terraform = Terraform.open(runner, new StateBackend.Local(), GlobalTracer.get(), events,
-                    List.of());
             PrintWriter err = spec.commandLine().getErr();
             int total = setup.selection().size();
             Progress progress = System.console() != null ? Progress.live(err, total) : Progress.log(err, total);

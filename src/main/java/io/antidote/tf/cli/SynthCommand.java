@@ -46,10 +46,11 @@ public final class SynthCommand implements Callable<Integer> {
     public Integer call() {
         DryRunSettings settings = options.settings();
         AntidoteConfig config = ConfigLoader.load(options.config);
+        CdktfOutput.checkWritable(out);
         Optional<StackCache> cache = options.stackCache();
         List<LessonStack> stacks = new ArrayList<>();
         try (WarmSynthesizer synthesizer = Synthesizers.open(config, settings.imageVersion())) {
-            if (cache.isEmpty()) {
+            if (cache.isEmpty() && options.probablyValid(config)) {
                 synthesizer.start();
             }
             DryRunSetup setup = DryRunSetup.from(options, config);
@@ -59,10 +60,12 @@ public final class SynthCommand implements Callable<Integer> {
                         + "nothing written; first: " + first.name() + ": " + first.problems().get(0).format()
                         + " (antidote-tf validate --curriculum DIR lists all)", false);
             }
-            CdktfOutput.checkWritable(out);
             List<Lesson> lessons = setup.selection().lessons();
             DryRunStacks dryRun = new DryRunStacks(config, setup.loaded().curriculum(), settings, synthesizer, cache);
             dryRun.check(lessons);
+            if (dryRun.needsSynthesis(lessons)) {
+                synthesizer.start();
+            }
             for (Lesson lesson : lessons) {
                 stacks.add(dryRun.synth(lesson));
             }

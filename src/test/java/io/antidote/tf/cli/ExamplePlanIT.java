@@ -74,6 +74,43 @@ class ExamplePlanIT {
     }
 
     @Test
+    void theBatchModeReportsWhatThePerStackModeReports() throws Exception {
+        String c = Cli.config(temp).toString();
+        Cli.Result batch = Cli.run("plan", "--config", c, "--all", "--output", "json");
+        Cli.Result perStack = Cli.run("plan", "--config", c, "--all", "--output", "json", "--per-stack");
+        assertThat(batch.exitCode()).as(batch.err()).isZero();
+        assertThat(perStack.exitCode()).as(perStack.err()).isZero();
+        assertThat(rows(batch.out())).isEqualTo(rows(perStack.out())).hasSize(3)
+                .allSatisfy(r -> assertThat(r).contains("planned"));
+    }
+
+    @Test
+    void aPlanTimeErrorFromTheConfigurationFailsOnlyTheLessonsItReaches() throws Exception {
+        // the provider rejects this ARN while planning; only lessons with an HTTP presentation have listener rules
+        Path config = Cli.config(temp, "listenerArn: arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/"
+                + "antidote-example/0123456789abcdef/0123456789abcdef", "listenerArn: arn:not-an-arn");
+        Path md = temp.resolve("report.md");
+        List<String> before = planDirs();
+        Cli.Result r = Cli.run("plan", "--config", config.toString(), "--all", "--output", "json", "--parallel", "1",
+                "--report-md", md.toString());
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.FAILED);
+        JsonNode report = JSON.readTree(r.out());
+        assertThat(report.get("stacksFailed").asInt()).isEqualTo(2);
+        for (String lesson : List.of("routed-pair", "web-dashboard")) {
+            assertThat(report.get("stacks")).filteredOn(s -> s.get("lesson").asText().equals(lesson)).singleElement()
+                    .satisfies(s -> {
+                        assertThat(s.get("step").asText()).isEqualTo("plan");
+                        assertThat(s.get("diagnostics").toString()).contains("listener_arn").contains("arn:not-an-arn")
+                                .contains("aws_lb_listener_rule.").doesNotContain("module.");
+                    });
+        }
+        assertThat(report.get("stacks")).filteredOn(s -> s.get("lesson").asText().equals("linux-first-steps"))
+                .singleElement().satisfies(s -> assertThat(s.get("result").asText()).isEqualTo("planned"));
+        assertThat(Files.readString(md)).contains("| linux-first-steps |").contains("❌ failed: plan");
+        assertThat(planDirs()).as("temporary work directories left").isEqualTo(before);
+    }
+
+    @Test
     void detailedExitcodeIsTwoWhenEveryStackPlansWithChanges() throws Exception {
         Cli.Result r = Cli.run("plan", "--config", Cli.config(temp).toString(), "--lesson", "linux-first-steps",
                 "--detailed-exitcode", "--output", "json");
@@ -94,6 +131,17 @@ class ExamplePlanIT {
         JsonNode stack = JSON.readTree(r.out()).at("/stacks/0");
         assertThat(stack.get("step").asText()).isEqualTo("init");
         assertThat(stack.get("diagnostics").toString()).contains("hashicorp/aws");
+    }
+
+    /** Each stack of a JSON report as one line: lesson, stack, result, step and counts. */
+    static List<String> rows(String jsonReport) throws Exception {
+        List<String> rows = new java.util.ArrayList<>();
+        for (JsonNode s : JSON.readTree(jsonReport).get("stacks")) {
+            rows.add(String.join(" ", s.get("lesson").asText(), s.get("stack").asText(), s.get("result").asText(),
+                    s.get("step").asText(), s.get("add").asText(), s.get("change").asText(), s.get("import").asText(),
+                    s.get("destroy").asText()));
+        }
+        return rows;
     }
 
     static List<String> planDirs() throws Exception {

@@ -43,7 +43,8 @@ final class DryRunFixture {
                     target: local
                     runner:
                       cliConfigFile: %s
-                """.formatted(EXAMPLES.resolve("terraformrc.hcl")));
+                      pluginCacheDir: %s
+                """.formatted(EXAMPLES.resolve("terraformrc.hcl"), dir.resolve("plugin-cache")));
     }
 
     AntidoteConfig config() {
