@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.antidote.tf.stack.TerraformCommands;
 import io.antidote.tf.testing.Requirements;
+import io.antidote.tf.testing.Trees;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -45,7 +46,7 @@ class ExamplePlanIT {
 
     @Test
     void aBrokenLessonIsReportedAndTheOthersStillPlan() throws Exception {
-        Path curriculum = copy(Cli.EXAMPLE_CURRICULUM, temp.resolve("curriculum"));
+        Path curriculum = Trees.copy(Cli.EXAMPLE_CURRICULUM, temp.resolve("curriculum"));
         Files.delete(curriculum.resolve("lessons/web-dashboard/stage0/guide.md"));
         Path config = Cli.config(temp);
         List<String> before = planDirs();
@@ -148,19 +149,5 @@ class ExamplePlanIT {
         try (Stream<Path> s = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
             return s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("antidote-tf-plan-")).sorted().toList();
         }
-    }
-
-    static Path copy(Path from, Path to) throws Exception {
-        try (Stream<Path> s = Files.walk(from)) {
-            for (Path p : s.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
-        return to;
     }
 }

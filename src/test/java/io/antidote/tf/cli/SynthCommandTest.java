@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.antidote.tf.dryrun.CdktfOutput;
 import io.antidote.tf.dryrun.DryRunIds;
+import io.antidote.tf.testing.Trees;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -38,7 +39,7 @@ class SynthCommandTest {
 
     @Test
     void theCacheGivesTheSameBytesWithoutSynthesisAndMissesWhenALessonChanges() throws Exception {
-        Path curriculum = ExamplePlanIT.copy(Cli.EXAMPLE_CURRICULUM, temp.resolve("curriculum"));
+        Path curriculum = Trees.copy(Cli.EXAMPLE_CURRICULUM, temp.resolve("curriculum"));
         Path config = Cli.config(temp, "curriculumDir: " + Cli.EXAMPLE_CURRICULUM, "curriculumDir: " + curriculum);
         String cache = temp.resolve("cache").toString();
         Cli.Result plain = Cli.run("synth", "--config", config.toString(), "--all", "--out", temp.resolve("a").toString());

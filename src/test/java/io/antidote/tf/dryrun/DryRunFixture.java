@@ -9,13 +9,13 @@ import io.antidote.tf.stack.StackRequest;
 import io.antidote.tf.stack.StackSynthesizer;
 import io.antidote.tf.stack.SynthesizedStack;
 import io.antidote.tf.stack.local.LocalStackSynthesizer;
+import io.antidote.tf.testing.Trees;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
-import java.util.stream.Stream;
 
 /**
  * A copy of the example curriculum and a configuration of the local target (built-in resources only, no provider)
@@ -31,7 +31,7 @@ final class DryRunFixture {
 
     DryRunFixture(Path dir) throws IOException {
         this.dir = dir;
-        this.curriculum = copy(EXAMPLES.resolve("curriculum"), dir.resolve("curriculum"));
+        this.curriculum = Trees.copy(EXAMPLES.resolve("curriculum"), dir.resolve("curriculum"));
         this.configFile = dir.resolve("antidote.yml");
         Files.writeString(configFile, """
                 instanceId: fixture
@@ -96,19 +96,5 @@ final class DryRunFixture {
         public void close() {
             delegate.close();
         }
-    }
-
-    static Path copy(Path from, Path to) throws IOException {
-        try (Stream<Path> s = Files.walk(from)) {
-            for (Path p : s.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
-        return to;
     }
 }
