@@ -2,6 +2,7 @@ package io.antidote.tf.backend;
 
 import io.antidote.tf.live.LessonScheduleRequest;
 import io.opentracing.Span;
+import java.util.List;
 
 /**
  * What the scheduler needs from the infrastructure behind it. Contract for every implementation:
@@ -25,9 +26,41 @@ public interface AntidoteBackend {
 
     /**
      * Called once when the scheduler starts, before anything else: deletes every resource this Antidote instance
-     * created that no livelesson in the DataManager accounts for (in-memory state did not survive a restart).
+     * created that no livelesson in the DataManager accounts for (in-memory state did not survive a restart). Beyond
+     * the reference (which deletes everything): livelessons are reconciled with their infrastructure, READY ones
+     * kept, and those a previous process left mid-operation returned by {@link #resumable()}.
      */
     void pruneOrphans();
+
+    /**
+     * After {@link #pruneOrphans()}: the requests a previous process left unfinished (mid-CREATE, mid-MODIFY, a
+     * DELETE requested), which the scheduler runs before any new request.
+     */
+    default List<LessonScheduleRequest> resumable() {
+        return List.of();
+    }
+
+    /**
+     * Beyond the reference, at every garbage-collection pass: destroys the stacks left to destroy (without a
+     * livelesson; a failed destroy whose backoff has passed; a failed livelesson's infrastructure kept for
+     * inspection past its time), and reports those that cannot be destroyed.
+     */
+    default void retryDestroys(Span parent) {
+    }
+
+    /**
+     * A DELETE of the livelesson has arrived and waits behind its other requests: whatever runs on it (here or in
+     * another process sharing the state) stops now, and nothing else starts on it. Returns at once.
+     */
+    default void preempt(String liveLessonId) {
+    }
+
+    /**
+     * The process is stopping: an operation interrupted from now on is left as it is for the next start to resume,
+     * instead of failing its livelesson.
+     */
+    default void stopping() {
+    }
 
     /**
      * Deletes livelessons whose LastActiveTime is older than the configured {@code liveLessonTTL}, unless their

@@ -17,8 +17,11 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code antidote-tf down ID}: the backend's DELETE in this process: one destroy of the livelesson's stack, then
- * its state removed whatever happened. Exit 0 when the infrastructure is gone; 1 when the destroy failed (the state
- * is removed all the same, the workspace is kept for {@code prune --orphans} to retry).
+ * its state removed whatever happened. When another process (an {@code up} in another shell, {@code serve}) is
+ * creating or modifying the livelesson, the DELETE is recorded in the shared state database first: that process
+ * cancels its terraform within a second or so and lets go, and the destroy follows. Exit 0 when the infrastructure is
+ * gone; 1 when the destroy failed (the state is removed all the same, the workspace is kept and garbage collection,
+ * or {@code prune --orphans}, retries it).
  */
 @Command(name = "down", mixinStandardHelpOptions = true,
         description = "Destroy a livelesson's infrastructure and remove its state.")

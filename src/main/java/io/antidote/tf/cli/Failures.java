@@ -4,6 +4,7 @@ import io.antidote.tf.AntidoteException;
 import io.antidote.tf.config.ConfigException;
 import io.antidote.tf.curriculum.NoCurriculumException;
 import io.antidote.tf.dryrun.DryRunException;
+import io.antidote.tf.tracing.Redactor;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -46,7 +47,9 @@ final class Failures implements IExecutionExceptionHandler, IParameterExceptionH
         print(err, "internal error: " + e.getClass().getSimpleName() + ": " + firstLine(String.valueOf(e.getMessage()))
                 + " (set ANTIDOTE_TF_DEBUG=1 for the stack trace)");
         if ("1".equals(System.getenv("ANTIDOTE_TF_DEBUG"))) {
-            e.printStackTrace(err);
+            java.io.StringWriter trace = new java.io.StringWriter();
+            e.printStackTrace(new PrintWriter(trace));
+            err.print(Redactor.shared().redact(trace.toString()));
         }
         err.flush();
         return ExitCodes.FAILED;
@@ -57,8 +60,9 @@ final class Failures implements IExecutionExceptionHandler, IParameterExceptionH
                 || (e instanceof DryRunException d && d.usage());
     }
 
+    /** The one error line, through the shared redactor: an error never prints a secret the process knows. */
     private static void print(PrintWriter err, String message) {
-        err.println(PREFIX + message);
+        err.println(PREFIX + Redactor.shared().redact(message));
         err.flush();
     }
 

@@ -63,7 +63,7 @@ final class Lifecycle implements AutoCloseable {
             }
             tracer = TracerFactory.create(config.tracing());
             TerraformBackend backend = TerraformBackendFactory.create(config, db, BuildInfo.of(options.imageVersion),
-                    tracer, BackendOptions.defaults().withListener(listener));
+                    tracer, BackendOptions.defaults().withListener(listener).withLedger(db.ledger()));
             return new Lifecycle(config, file, db, tracer, backend);
         } catch (RuntimeException e) {
             closeTracer(tracer);

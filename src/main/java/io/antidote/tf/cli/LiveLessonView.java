@@ -67,10 +67,16 @@ final class LiveLessonView {
             }
             s.append('\n');
         }
+        if (!l.errorDetail().isEmpty()) {
+            s.append("  error: ").append(l.errorDetail().replace("\n", "\n    ")).append('\n');
+        }
         return s.toString();
     }
 
-    /** Many livelessons, one line each: id, lesson, stage, status, error, session, age, endpoints. */
+    /**
+     * Many livelessons, one line each: id, lesson, stage, status, error, session, age, endpoints; below a failed one,
+     * the first line of its error detail ({@code list --output json} has all of it).
+     */
     static String table(List<LiveLesson> lessons, Instant now) {
         StringBuilder s = new StringBuilder(String.format("%-12s %-20s %5s %-13s %-5s %-16s %-8s %s%n", "ID", "LESSON",
                 "STAGE", "STATUS", "ERROR", "SESSION", "AGE", "ENDPOINTS"));
@@ -81,6 +87,9 @@ final class LiveLessonView {
                     .collect(Collectors.joining(" "));
             s.append(String.format("%-12s %-20s %5d %-13s %-5s %-16s %-8s %s%n", l.id(), l.lessonSlug(), l.stage(),
                     l.status(), l.error(), l.sessionId(), age(l, now), endpoints));
+            if (!l.errorDetail().isEmpty()) {
+                s.append("  error: ").append(Failures.firstLine(l.errorDetail())).append('\n');
+            }
         }
         return s.toString();
     }
@@ -100,6 +109,7 @@ final class LiveLessonView {
         m.put("stage", l.stage());
         m.put("status", l.status().name());
         m.put("error", l.error());
+        m.put("errorDetail", l.errorDetail());
         m.put("session", l.sessionId());
         m.put("created", l.createdTime().toString());
         m.put("lastActive", l.lastActiveTime().toString());

@@ -20,7 +20,9 @@ import picocli.CommandLine.Command;
             DownCommand.class,
             ListCommand.class,
             PruneCommand.class,
+            DriftCommand.class,
             ServeCommand.class,
+            StandinsCommand.class,
         })
 public final class Main {
 

@@ -5,8 +5,6 @@ import io.antidote.tf.config.ConfigLoader;
 import io.antidote.tf.config.RunnerConfig;
 import io.antidote.tf.dryrun.DryRunSettings;
 import io.antidote.tf.dryrun.DryRunStacks;
-import io.antidote.tf.dryrun.JsonReport;
-import io.antidote.tf.dryrun.MarkdownReport;
 import io.antidote.tf.dryrun.OutputFiles;
 import io.antidote.tf.dryrun.PlanEvents;
 import io.antidote.tf.dryrun.PlanMode;
@@ -17,7 +15,6 @@ import io.antidote.tf.dryrun.PlanSettings;
 import io.antidote.tf.dryrun.Progress;
 import io.antidote.tf.dryrun.StackCache;
 import io.antidote.tf.dryrun.Synthesizers;
-import io.antidote.tf.dryrun.TextReport;
 import io.antidote.tf.dryrun.WarmSynthesizer;
 import io.antidote.tf.terraform.StateBackend;
 import io.antidote.tf.terraform.Terraform;
@@ -43,34 +40,21 @@ import picocli.CommandLine.Spec;
  * a workspace of its own. The reports are the same either way. Exit 0 when every stack planned, 1 when any failed,
  * 2 with {@code --detailed-exitcode} when none failed and any would change.
  *
- * <p>The cold start of the synthesizer (CDKTF loading its AWS bindings) runs on its own thread as soon as the
+ * <p>The cold start of the synthesizer (CDKTF loading the target's provider bindings) starts on its own thread as soon as the
  * configuration is read and the lessons asked for look present, beside the curriculum's loading and the first
  * {@code terraform init}; with {@code --cache}, only when some stack is not in the cache.
  */
 @Command(name = "plan", mixinStandardHelpOptions = true,
         description = "Plan-only dry run: synthesize and `terraform plan` the stacks of lessons, report the result.")
 public final class PlanCommand implements Callable<Integer> {
-    /** The formats of the report on stdout. */
-    enum Format { text, json }
-
     @Spec
     CommandSpec spec;
 
     @Mixin
     LessonOptions options;
 
-    @Option(names = "--detailed-exitcode", description = "Exit 2 when every stack planned and any has changes.")
-    boolean detailedExitCode;
-
-    @Option(names = "--output", paramLabel = "FORMAT", defaultValue = "text",
-            description = "The report on stdout: ${COMPLETION-CANDIDATES} (default: text).")
-    Format output;
-
-    @Option(names = "--report-md", paramLabel = "FILE", description = "Also write the report as Markdown (a PR comment).")
-    Path reportMarkdown;
-
-    @Option(names = "--report-json", paramLabel = "FILE", description = "Also write the report as JSON.")
-    Path reportJson;
+    @Mixin
+    ReportOptions reports;
 
     @Option(names = "--parallel", paramLabel = "N",
             description = "Terraform processes at once: batch roots, or stacks with --per-stack (default: the cores).")
@@ -89,11 +73,7 @@ public final class PlanCommand implements Callable<Integer> {
         PlanOptions planOptions = new PlanOptions(perStack ? PlanMode.PER_STACK : PlanMode.BATCH, workers, batchSize,
                 Optional.empty());
         QuietLogs.forCommands();
-        for (Path report : new Path[] {reportMarkdown, reportJson}) {
-            if (report != null) {
-                OutputFiles.checkWritable(report, "the report");
-            }
-        }
+        reports.checkWritable();
         DryRunSettings settings = options.settings();
         AntidoteConfig config = ConfigLoader.load(options.config);
         Optional<StackCache> cache = options.stackCache();
@@ -122,18 +102,6 @@ public final class PlanCommand implements Callable<Integer> {
         } finally {
             OutputFiles.deleteTree(workDir);
         }
-        if (reportMarkdown != null) {
-            OutputFiles.write(reportMarkdown, MarkdownReport.render(report), "the report");
-        }
-        if (reportJson != null) {
-            OutputFiles.write(reportJson, JsonReport.render(report), "the report");
-        }
-        PrintWriter out = spec.commandLine().getOut();
-        out.print(switch (output) {
-            case text -> TextReport.render(report);
-            case json -> JsonReport.render(report);
-        });
-        out.flush();
-        return report.exitCode(detailedExitCode);
+        return reports.publish(report, spec.commandLine().getOut());
     }
 }

@@ -1,7 +1,9 @@
 package io.antidote.tf.cli;
 
 import io.antidote.tf.config.AntidoteConfig;
+import io.antidote.tf.live.LessonScheduleRequest;
 import io.antidote.tf.live.LiveLesson;
+import io.antidote.tf.live.Operation;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,8 +18,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code antidote-tf prune [--orphans]}: garbage collection from a shell. With {@code --orphans}, first every stack of
- * this instance without a livelesson is destroyed and removed (PruneOrphans); then livelessons idle longer than
+ * {@code antidote-tf prune [--orphans]}: garbage collection from a shell. With {@code --orphans}, first the start-up
+ * reconciliation runs (PruneOrphans): every stack of this instance without a livelesson, or whose pending destroy is
+ * due, is destroyed and removed, a DELETE a dead process left unfinished is finished, and a CREATE or MODIFY left
+ * unfinished is reported (serve resumes those); then livelessons idle longer than
  * {@code liveLessonTTL} (unless their session is persistent) are removed (PruneOldLiveLessons). Prints each removed
  * livelesson and stack; exit 1 when an orphaned stack could not be removed.
  */
@@ -46,6 +50,16 @@ public final class PruneCommand implements Callable<Integer> {
                     Set<String> live = ids(lc);
                     List<String> before = lc.stacks().stream().filter(s -> !live.contains(s)).toList();
                     lc.backend.pruneOrphans();
+                    for (LessonScheduleRequest r : lc.backend.resumable()) {
+                        if (r.operation() == Operation.DELETE) {
+                            lc.backend.handleDelete(null, r);
+                            out.println("removed livelesson " + r.liveLessonId() + " (its DELETE was left unfinished)");
+                        } else {
+                            err.println(Failures.PREFIX + "livelesson " + r.liveLessonId() + " was left mid-"
+                                    + r.operation() + " by a process that died: `antidote-tf serve` resumes it, "
+                                    + "`antidote-tf down " + r.liveLessonId() + "` removes it");
+                        }
+                    }
                     List<String> after = lc.stacks();
                     for (String id : before) {
                         if (after.contains(id)) {

@@ -1,5 +1,6 @@
 package io.antidote.tf.cli;
 
+import io.antidote.tf.api.StageChange;
 import io.antidote.tf.config.AntidoteConfig;
 import io.antidote.tf.lesson.Lesson;
 import io.antidote.tf.live.LessonScheduleRequest;
@@ -57,13 +58,11 @@ public final class StageCommand implements Callable<Integer> {
         try (Lifecycle lc = Lifecycle.open(options, config, null, new ResourceProgress(err))) {
             LiveLesson live = check(lc);
             Lesson lesson = lc.db.getLesson(live.lessonSlug()).orElseThrow();
-            LiveLesson target = new LiveLessonFactory(config.instanceId(), config.hepsDomain(),
+            LiveLessonFactory factory = new LiveLessonFactory(config.instanceId(), config.hepsDomain(),
                     BuildInfo.of(options.imageVersion).get("imageVersion"),
                     curriculum != null ? curriculum.toAbsolutePath() : config.curriculumDir(), lc.db::getImage,
-                    () -> id, Clock.systemUTC()).create(lesson, stage, live.sessionId(), id);
-            lc.db.updateLiveLessonStatus(id, LiveLessonStatus.CONFIGURATION);
-            lc.db.updateLiveLessonStage(id, stage);
-            lc.db.updateLiveLessonGuide(id, target.guideType(), target.guideContents());
+                    () -> id, Clock.systemUTC());
+            StageChange.apply(lc.db, factory, live, lesson, stage);
             lc.db.updateLiveLessonLastActiveTime(id, Instant.now());
             return modify(lc, live, err);
         }

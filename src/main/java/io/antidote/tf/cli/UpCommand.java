@@ -1,5 +1,6 @@
 package io.antidote.tf.cli;
 
+import io.antidote.tf.backend.terraform.CancelledException;
 import io.antidote.tf.config.AntidoteConfig;
 import io.antidote.tf.curriculum.LoadResult;
 import io.antidote.tf.lesson.Curriculum;
@@ -28,7 +29,9 @@ import picocli.CommandLine.Spec;
  * filtered) stored in the state database, the livesession created if absent, the livelesson created and stored,
  * then the backend's CREATE run in this process, resource progress on stderr. Prints the livelesson (ID, status,
  * endpoints and addresses) on stdout. Exit 0 when READY; 1 when it failed, the livelesson then stays in the
- * database with Error=true so {@code down} can remove it. Ctrl-C cancels terraform and leaves the same.
+ * database with Error=true so {@code down} can remove it. Ctrl-C cancels terraform and leaves the same. A
+ * {@code down ID} of the same livelesson run meanwhile (in another shell: the two processes share the state database)
+ * cancels the creation at once and removes the livelesson; {@code up} then says so and exits 1.
  */
 @Command(name = "up", mixinStandardHelpOptions = true,
         description = "Create a livelesson of a lesson and run its infrastructure until READY.")
@@ -87,6 +90,11 @@ public final class UpCommand implements Callable<Integer> {
         LessonScheduleRequest request = new LessonScheduleRequest(Operation.CREATE, live.id(), live.sessionId(),
                 live.lessonSlug(), live.stage());
         return BackendCall.run(lc, err, request, result -> {
+            if (result.failure() instanceof CancelledException) {
+                say(err, Failures.PREFIX + "livelesson " + live.id() + ": its creation was cancelled: a DELETE of it "
+                        + "(antidote-tf down, or the API) took over and removes it");
+                return ExitCodes.FAILED;
+            }
             LiveLesson now = lc.db.getLiveLesson(live.id()).orElse(null);
             if (now != null) {
                 LiveLessonView.print(spec.commandLine().getOut(), output.format, now);

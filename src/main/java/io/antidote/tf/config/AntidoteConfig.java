@@ -1,6 +1,8 @@
 package io.antidote.tf.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.antidote.tf.grammar.DnsNames;
+import io.antidote.tf.grammar.DockerNames;
 import io.antidote.tf.lesson.Tier;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,6 +31,7 @@ public record AntidoteConfig(
         @JsonProperty("devMode") Boolean devMode,
         @JsonProperty("tracing") TracingConfig tracing,
         @JsonProperty("scheduler") SchedulerConfig scheduler,
+        @JsonProperty("api") ApiConfig api,
         @JsonProperty("backend") String backend,
         @JsonProperty("backendConfigs") BackendConfigs backendConfigs) {
 
@@ -37,8 +40,8 @@ public record AntidoteConfig(
         Checks.dnsLabel("instanceId", instanceId, 20);
         Checks.required("curriculumDir", Checks.required("curriculumDir", curriculumDir).toString());
         tier = tier == null ? Tier.PROD : tier;
-        hepsDomain = Checks.orDefault(hepsDomain, "localhost");
-        imageOrg = Checks.orDefault(imageOrg, "antidotelabs");
+        hepsDomain = Checks.follows("hepsDomain", Checks.orDefault(hepsDomain, "localhost"), DnsNames.DOMAIN);
+        imageOrg = Checks.follows("imageOrg", Checks.orDefault(imageOrg, "antidotelabs"), DockerNames.ORGANISATION);
         grpcPort = Checks.port("grpcPort", grpcPort, 50099);
         httpPort = Checks.port("httpPort", httpPort, 8086);
         liveSessionTtl = Checks.range("liveSessionTTL", liveSessionTtl, 1440, 1, Integer.MAX_VALUE);
@@ -47,7 +50,8 @@ public record AntidoteConfig(
         liveLessonLimit = Checks.range("liveLessonLimit", liveLessonLimit, 0, 0, Integer.MAX_VALUE);
         alwaysPull = alwaysPull != null && alwaysPull;
         allowEgress = allowEgress != null && allowEgress;
-        curriculumVersion = Checks.orDefault(curriculumVersion, "latest");
+        curriculumVersion = Checks.follows("curriculumVersion", Checks.orDefault(curriculumVersion, "latest"),
+                DockerNames.TAG);
         if (enabledServices != null && enabledServices.stream().anyMatch(s -> s == null || s.isBlank())) {
             throw Checks.invalid("enabledServices", "has an empty entry");
         }
@@ -56,6 +60,7 @@ public record AntidoteConfig(
         devMode = devMode != null && devMode;
         tracing = tracing == null ? TracingConfig.defaults() : tracing;
         scheduler = scheduler == null ? SchedulerConfig.defaults() : scheduler;
+        api = api == null ? ApiConfig.defaults() : api;
         backend = Checks.orDefault(backend, "terraform");
         if (!backend.equals("terraform")) {
             throw Checks.invalid("backend", "'" + backend + "' is not supported here (only 'terraform')");
@@ -67,6 +72,6 @@ public record AntidoteConfig(
     public AntidoteConfig withCurriculumDir(Path dir) {
         return new AntidoteConfig(instanceId, dir, tier, hepsDomain, imageOrg, grpcPort, httpPort, liveSessionTtl,
                 liveLessonTtl, liveSessionLimit, liveLessonLimit, alwaysPull, allowEgress, curriculumVersion,
-                enabledServices, natsUrl, devMode, tracing, scheduler, backend, backendConfigs);
+                enabledServices, natsUrl, devMode, tracing, scheduler, api, backend, backendConfigs);
     }
 }

@@ -1,14 +1,16 @@
 package io.antidote.tf.config;
 
+import io.antidote.tf.grammar.DnsNames;
+import io.antidote.tf.grammar.Rule;
+import io.antidote.tf.grammar.Texts;
 import java.util.Arrays;
-import java.util.regex.Pattern;
 
 /**
  * Value checks for configuration records: each failure is an {@link InvalidValueException} naming the full key path
  * and what is wrong.
  */
 final class Checks {
-    private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?");
+    private static final int MAX_SHOWN = 60;
 
     private Checks() {
     }
@@ -54,10 +56,21 @@ final class Checks {
     }
 
     static void dnsLabel(String key, String value, int maxLength) {
-        if (!DNS_LABEL.matcher(value).matches() || value.length() > maxLength) {
-            throw new InvalidValueException(key, "'" + value + "' must be 1.." + maxLength
-                    + " lower-case letters, digits and inner hyphens (it becomes part of DNS and resource names)");
-        }
+        follows(key, value, DnsNames.label(maxLength).because("it becomes part of DNS and resource names"));
+    }
+
+    /** {@code value}, which must follow {@code rule}; the error shows the value, shortened and escaped. */
+    static String follows(String key, String value, Rule rule) {
+        rule.problem(value).ifPresent(reason -> {
+            throw new InvalidValueException(key, shown(value) + " " + reason);
+        });
+        return value;
+    }
+
+    /** {@code 'value'} for a message: at most 60 characters, invisible characters escaped. */
+    static String shown(String value) {
+        String cut = value.length() > MAX_SHOWN ? value.substring(0, MAX_SHOWN) + "..." : value;
+        return "'" + Texts.printable(cut) + "'";
     }
 
     /** A non-empty {@code value} must start with {@code prefix} (AWS IDs: {@code vpc-}, {@code sg-}, ARNs: {@code arn:}). */

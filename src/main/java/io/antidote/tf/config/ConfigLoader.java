@@ -74,6 +74,7 @@ public final class ConfigLoader {
                         + ", not a mapping of keys to values", null);
             }
             resolveRunnerPaths(tree, origin);
+            resolveTokenFile(tree, origin);
             config = YAML.treeToValue(tree, AntidoteConfig.class);
         } catch (JsonProcessingException e) {
             throw ConfigErrors.translate(origin, e);
@@ -82,6 +83,20 @@ public final class ConfigLoader {
         }
         return config.curriculumDir().isAbsolute() ? config
                 : config.withCurriculumDir(origin.toAbsolutePath().getParent().resolve(config.curriculumDir()).normalize());
+    }
+
+    /** Makes a relative {@code api.adminTokenFile} absolute against {@code origin}'s directory, in the tree. */
+    private static void resolveTokenFile(JsonNode tree, Path origin) {
+        if (!(tree.path("api") instanceof ObjectNode api)) {
+            return;
+        }
+        JsonNode value = api.get("adminTokenFile");
+        if (value != null && value.isTextual() && !value.asText().isBlank()) {
+            Path path = Path.of(value.asText().trim());
+            if (!path.isAbsolute()) {
+                api.put("adminTokenFile", origin.toAbsolutePath().getParent().resolve(path).normalize().toString());
+            }
+        }
     }
 
     /** Makes the runner's relative file settings absolute against {@code origin}'s directory, in the tree. */

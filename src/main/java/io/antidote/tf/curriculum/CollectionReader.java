@@ -8,7 +8,8 @@ import java.util.Set;
 
 /**
  * Reads {@code collections/<dir>/collection.meta.yaml}: a slug, a title, a logo image URL, a website, both
- * descriptions, a type (vendor|community|consultancy) and a tier are required; a contact email is optional.
+ * descriptions, a type (vendor|community|consultancy) and a tier are required; a contact email is optional. The
+ * directory's name is free (as in the reference): it reaches no path or command.
  */
 final class CollectionReader {
     static final String FILE = "collection.meta.yaml";
@@ -19,22 +20,19 @@ final class CollectionReader {
     private CollectionReader() {
     }
 
-    static Optional<Collection> read(Path collectionDir, FileProblems problems) {
-        return YamlFiles.read(collectionDir.resolve(FILE), problems).flatMap(node -> {
+    static Optional<Collection> read(Path root, Path collectionDir, FileProblems problems) {
+        return YamlFiles.read(root, collectionDir.resolve(FILE), problems).flatMap(node -> {
             Fields f = new Fields(node, "", problems);
             f.allowOnly(KNOWN);
-            String slug = f.requiredText("slug");
-            if (slug != null) {
-                Names.slugProblem(slug).ifPresent(reason -> f.problem("slug", reason));
-            }
+            String slug = f.requiredText("slug", Names.SLUG);
             String type = f.requiredText("type");
             if (type != null && !TYPES.contains(type)) {
                 f.problem("type", "expected one of vendor|community|consultancy, got " + Values.quote(type));
             }
-            Collection collection = new Collection(slug == null ? "" : slug, f.requiredText("title"),
-                    f.requiredText("image"), f.requiredText("website"), f.text("contactEmail"),
-                    f.requiredText("briefDescription"), f.requiredText("longDescription"), type,
-                    f.keyword("tier", Tier.class, null));
+            Collection collection = new Collection(slug == null ? "" : slug, f.requiredText("title", Prose.LINE),
+                    f.requiredText("image", Prose.URL), f.requiredText("website", Prose.URL),
+                    f.text("contactEmail", Prose.EMAIL), f.requiredText("briefDescription", Prose.DESCRIPTION),
+                    f.requiredText("longDescription", Prose.DESCRIPTION), type, f.keyword("tier", Tier.class, null));
             return problems.any() ? Optional.empty() : Optional.of(collection);
         });
     }

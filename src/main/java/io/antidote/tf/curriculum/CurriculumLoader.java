@@ -77,7 +77,7 @@ public final class CurriculumLoader {
                 FileProblems problems = new FileProblems(root.relativize(dir).resolve(ImageReader.FILE));
                 files.add(problems);
                 if (Directories.staysInside(root, dir, problems)) {
-                    ImageReader.read(dir, problems).ifPresent(image -> images.put(image.slug(), image));
+                    ImageReader.read(root, dir, problems).ifPresent(image -> images.put(image.slug(), image));
                 }
             }
         }
@@ -91,7 +91,7 @@ public final class CurriculumLoader {
                 FileProblems problems = new FileProblems(root.relativize(dir).resolve(CollectionReader.FILE));
                 files.add(problems);
                 if (Directories.staysInside(root, dir, problems)) {
-                    CollectionReader.read(dir, problems).ifPresent(c -> {
+                    CollectionReader.read(root, dir, problems).ifPresent(c -> {
                         if (collections.putIfAbsent(c.slug(), c) != null) {
                             problems.add("slug", Values.quote(c.slug()) + " is the slug of an earlier collection too");
                         }

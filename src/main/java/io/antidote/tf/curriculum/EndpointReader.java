@@ -36,9 +36,9 @@ final class EndpointReader {
         Set<String> seen = new HashSet<>();
         for (Fields f : entries) {
             f.allowOnly(KNOWN);
-            String name = f.requiredText("name");
+            String declared = f.requiredText("name");
+            String name = f.follow("name", declared, Names.ENDPOINT, true);
             if (name != null) {
-                Names.labelProblem(name, Names.MAX_ENDPOINT).ifPresent(reason -> f.problem("name", reason));
                 if (name.equals(Names.RESERVED_ENDPOINT)) {
                     f.problem("name", "jupyterlabguide is reserved for the jupyter guide endpoint");
                 }
@@ -46,7 +46,7 @@ final class EndpointReader {
                     f.problem("name", Values.quote(name) + " names another endpoint of this lesson too");
                 }
             }
-            String image = f.requiredText("image");
+            String image = f.requiredText("image", Names.IMAGE);
             if (image != null) {
                 checkImage(f, image);
             }
@@ -59,22 +59,20 @@ final class EndpointReader {
             if (f.emptyList("presentations") && f.emptyList("additionalPorts")) {
                 f.problem("presentations", "an endpoint needs presentations or additionalPorts (it has neither)");
             }
-            endpoints.add(new EndpointSpec(f.prefix(), name, image, type, ports,
+            endpoints.add(new EndpointSpec(f.prefix(), declared, name, image, type, ports,
                     presentations(presentationEntries)));
         }
         return endpoints;
     }
 
     private void checkImage(Fields f, String image) {
-        Names.imageProblem(image).ifPresentOrElse(reason -> f.problem("image", reason), () -> {
-            if (images.containsKey(image)) {
-                return;
-            }
-            Path meta = Path.of("images", image, ImageReader.FILE);
-            f.problem("image", Files.exists(root.resolve(meta))
-                    ? "image " + Values.quote(image) + " did not load (see the problems of " + meta + ")"
-                    : "image " + Values.quote(image) + " has no metadata (" + meta + " does not exist)");
-        });
+        if (images.containsKey(image)) {
+            return;
+        }
+        Path meta = Path.of("images", image, ImageReader.FILE);
+        f.problem("image", Files.exists(root.resolve(meta))
+                ? "image " + Values.quote(image) + " did not load (see the problems of " + meta + ")"
+                : "image " + Values.quote(image) + " has no metadata (" + meta + " does not exist)");
     }
 
     private static List<Presentation> presentations(List<Fields> entries) {
@@ -82,9 +80,8 @@ final class EndpointReader {
         Set<String> seen = new HashSet<>();
         for (Fields p : entries) {
             p.allowOnly(PRESENTATION);
-            String name = p.requiredText("name");
+            String name = p.requiredText("name", Names.PRESENTATION);
             if (name != null) {
-                Names.labelProblem(name, Names.MAX_PRESENTATION).ifPresent(reason -> p.problem("name", reason));
                 if (!seen.add(name)) {
                     p.problem("name", Values.quote(name) + " names another presentation of this endpoint too");
                 }

@@ -2,10 +2,12 @@ package io.antidote.tf.curriculum;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.antidote.tf.grammar.Rule;
 import io.antidote.tf.lesson.Keyword;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -85,6 +87,61 @@ final class Fields {
             problem(key, "is required");
         } else if (value != null && value.isBlank()) {
             problem(key, "must not be empty");
+            return null;
+        }
+        return value;
+    }
+
+    /**
+     * A text that follows {@code rule}, or null (reported, showing the value) when it does not; null when absent and
+     * empty when given empty (an optional field written {@code ''} is as good as absent).
+     */
+    String text(String key, Rule rule) {
+        String value = text(key);
+        return value == null || value.isEmpty() ? value : follow(key, value, rule, true);
+    }
+
+    /** A text that must be present and follow {@code rule}. */
+    String requiredText(String key, Rule rule) {
+        return follow(key, requiredText(key), rule, true);
+    }
+
+    /** As {@link #requiredText(String, Rule)}, never showing the value (a password) in a problem. */
+    String requiredSecret(String key, Rule rule) {
+        return follow(key, requiredText(key), rule, false);
+    }
+
+    /** Each string of the list {@code key}, checked against {@code rule} ({@code key[i]}); bad ones are left out. */
+    List<String> strings(String key, Rule rule) {
+        List<String> all = strings(key);
+        List<String> good = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            String value = follow(key + "[" + i + "]", all.get(i), rule, true);
+            if (value != null) {
+                good.add(value);
+            }
+        }
+        return good;
+    }
+
+    /** {@code value} when it follows {@code rule} (null stays null); otherwise null, and the problem reported. */
+    String follow(String key, String value, Rule rule, boolean show) {
+        if (value == null) {
+            return null;
+        }
+        Optional<String> reason = rule.problem(value);
+        if (reason.isEmpty()) {
+            return value;
+        }
+        problem(key, show ? reason.get() + ", got " + Values.quote(value) : reason.get());
+        return null;
+    }
+
+    /** An integer in {@code min..max}, or null when absent, not an integer or out of range (reported). */
+    Integer integer(String key, int min, int max, String unit) {
+        Integer value = integer(key);
+        if (value != null && (value < min || value > max)) {
+            problem(key, "must be in " + min + ".." + max + unit + ", got " + value);
             return null;
         }
         return value;

@@ -32,7 +32,11 @@ final class LessonFiles {
             String field = "stages[" + stage.index() + "].guideType";
             String guide = stage.directory() + "/" + stage.guideType().fileName();
             int before = problems.count();
-            if (!regularFileInside(field, guide) && problems.count() == before) {
+            long max = switch (stage.guideType()) {
+                case MARKDOWN -> CurriculumFiles.MAX_GUIDE_BYTES;
+                case JUPYTER -> CurriculumFiles.MAX_NOTEBOOK_BYTES;
+            };
+            if (!regularFileInside(field, guide, max) && problems.count() == before) {
                 problems.add(field, stage.guideType().id() + ": " + guide + " is missing");
             }
         }
@@ -60,7 +64,7 @@ final class LessonFiles {
                 continue;
             }
             int before = problems.count();
-            if (!regularFileInside(field, configs + file)) {
+            if (!regularFileInside(field, configs + file, CurriculumFiles.MAX_CONFIGURATION_BYTES)) {
                 if (problems.count() == before) {
                     problems.add(field, spec.configurationType().id() + ": " + configs + file + " is missing");
                 }
@@ -79,6 +83,10 @@ final class LessonFiles {
         Pattern name = Pattern.compile(Pattern.quote(endpoint) + "-(" + NAPALM_DRIVERS + ")\\.txt");
         List<String> matches = List.of();
         Path dir = inside(field, configs);
+        if (dir != null && Files.isDirectory(dir) && !staysInside(dir)) {
+            problems.add(field, "napalm: " + configs + " leads outside the lesson directory (through a link)");
+            return null;
+        }
         if (dir != null && Files.isDirectory(dir)) {
             try (Stream<Path> files = Files.list(dir)) {
                 matches = files.map(p -> p.getFileName().toString()).filter(n -> name.matcher(n).matches()).sorted().toList();
@@ -96,18 +104,29 @@ final class LessonFiles {
         return null;
     }
 
-    /** Whether {@code relative} is a regular file inside the lesson directory; escaping it is reported. */
-    boolean regularFileInside(String field, String relative) {
+    /**
+     * Whether {@code relative} is a regular file of at most {@code maxBytes} inside the lesson directory; a file
+     * that leaves it (through a link), is too big or unreadable is reported, a missing one is left to the caller.
+     */
+    boolean regularFileInside(String field, String relative, long maxBytes) {
         Path path = inside(field, relative);
-        if (path == null || !Files.isRegularFile(path)) {
+        if (path == null) {
             return false;
         }
         try {
-            if (!path.toRealPath().startsWith(lessonDir.toRealPath())) {
-                problems.add(field, relative + " leads outside the lesson directory (through a link)");
-                return false;
-            }
+            CurriculumFiles.check(CurriculumFiles.Scope.lesson(lessonDir), path, maxBytes);
             return true;
+        } catch (CurriculumFiles.Refused e) {
+            if (!e.absent()) {
+                problems.add(field, relative + " " + e.reason());
+            }
+            return false;
+        }
+    }
+
+    private boolean staysInside(Path dir) {
+        try {
+            return dir.toRealPath().startsWith(lessonDir.toRealPath());
         } catch (IOException e) {
             return false;
         }

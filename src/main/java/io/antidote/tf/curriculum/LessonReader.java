@@ -15,8 +15,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Reads and checks one {@code lessons/<dir>/lesson.meta.yaml} with its stage files. Unknown fields are problems
- * at every level (as the reference's schema does for stages), so a misspelt field never goes unnoticed.
+ * Reads and checks one {@code lessons/<slug>/lesson.meta.yaml} with its stage files. Unknown fields are problems
+ * at every level (as the reference's schema does for stages), so a misspelt field never goes unnoticed; every
+ * string follows the grammar of {@link Names} or {@link Prose}; the directory is named after the slug.
  */
 final class LessonReader {
     static final String FILE = "lesson.meta.yaml";
@@ -35,31 +36,30 @@ final class LessonReader {
 
     /** {@code lessonDir}: absolute and normalized, inside {@code root}. */
     LessonDraft read(Path lessonDir, FileProblems problems) {
-        return YamlFiles.read(lessonDir.resolve(FILE), problems)
+        return YamlFiles.read(root, lessonDir.resolve(FILE), problems)
                 .map(node -> read(lessonDir, new Fields(node, "", problems), problems))
                 .orElse(new LessonDraft(problems, null, List.of(), null, null));
     }
 
     private LessonDraft read(Path lessonDir, Fields f, FileProblems problems) {
         f.allowOnly(KNOWN);
-        String slug = f.requiredText("slug");
-        if (slug != null) {
-            Names.slugProblem(slug).ifPresent(reason -> f.problem("slug", reason));
+        String slug = f.requiredText("slug", Names.SLUG);
+        String dirName = lessonDir.getFileName().toString();
+        if (slug != null && !slug.equals(dirName)) {
+            f.problem("slug", Values.quote(slug) + " must equal its directory name " + Values.quote(dirName)
+                    + " (lessons/<slug>/: the directory reaches paths and commands on the lesson host)");
         }
-        String name = f.requiredText("name");
+        String name = f.requiredText("name", Prose.LINE);
         Category category = f.keyword("category", Category.class, null);
         Tier tier = f.keyword("tier", Tier.class, null);
-        String description = f.requiredText("description");
-        String shortDescription = f.requiredText("shortDescription");
-        String collection = f.text("collection");
-        List<String> prereqs = f.strings("prereqs");
-        List<String> tags = f.strings("tags");
-        Integer readyDelay = f.integer("readyDelay");
-        if (readyDelay != null && readyDelay < 0) {
-            f.problem("readyDelay", "must be 0 or more seconds, got " + readyDelay);
-        }
-        String diagram = f.text("diagram");
-        String video = f.text("video");
+        String description = f.requiredText("description", Prose.DESCRIPTION);
+        String shortDescription = f.requiredText("shortDescription", Prose.LINE);
+        String collection = f.text("collection", Names.SLUG);
+        List<String> prereqs = f.strings("prereqs", Names.SLUG);
+        List<String> tags = f.strings("tags", Prose.WORDS);
+        Integer readyDelay = f.integer("readyDelay", 0, Lesson.MAX_READY_DELAY, " seconds");
+        String diagram = f.text("diagram", Prose.URL);
+        String video = f.text("video", Prose.URL);
         List<Author> authors = authors(f.objects("authors"));
 
         List<Fields> stageEntries = f.objects("stages");
@@ -68,7 +68,7 @@ final class LessonReader {
         requireSome(f, "endpoints", endpointEntries, "endpoint");
         List<LessonStage> stages = StageReader.read(stageEntries);
         List<EndpointSpec> specs = endpointReader.read(endpointEntries);
-        Set<String> endpointNames = specs.stream().map(EndpointSpec::name).filter(Objects::nonNull)
+        Set<String> endpointNames = specs.stream().map(EndpointSpec::declaredName).filter(Objects::nonNull)
                 .collect(Collectors.toSet());
         List<Connection> connections = ConnectionReader.read(f.objects("connections"), endpointNames);
 
@@ -98,7 +98,7 @@ final class LessonReader {
         List<Author> authors = new ArrayList<>();
         for (Fields a : entries) {
             a.allowOnly(AUTHOR);
-            authors.add(new Author(a.text("name"), a.text("link")));
+            authors.add(new Author(a.text("name", Prose.LINE), a.text("link", Prose.URL)));
         }
         return authors;
     }

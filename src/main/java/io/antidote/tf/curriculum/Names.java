@@ -1,47 +1,41 @@
 package io.antidote.tf.curriculum;
 
-import java.util.Optional;
-import java.util.regex.Pattern;
+import io.antidote.tf.grammar.DnsNames;
+import io.antidote.tf.grammar.DockerNames;
+import io.antidote.tf.grammar.Rule;
+import io.antidote.tf.grammar.Texts;
+import io.antidote.tf.grammar.UnixNames;
 
 /**
- * The naming rules of curriculum objects. Endpoint and presentation names become parts of host names
+ * The grammars of a curriculum's names: every one reaches a path, a command line, a host name, a resource name or a
+ * tag. Endpoint and presentation names become parts of host names
  * ({@code <instance>-<livelesson>-<endpoint>-<presentation>.<domain>}, whose first label must stay within 63
  * characters), so both are DNS labels with a length budget.
  */
 final class Names {
-    static final Pattern SLUG = Pattern.compile("[a-z-]+");
-    static final Pattern IMAGE = Pattern.compile("[A-Za-z0-9-]+");
-    static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?");
     static final int MAX_ENDPOINT = 20;
     static final int MAX_PRESENTATION = 10;
+    static final int MAX_SLUG = DnsNames.MAX_LABEL;
+    static final int MAX_PASSWORD = 128;
     /** The endpoint every livelesson with a jupyter stage gets; a lesson may not declare it. */
     static final String RESERVED_ENDPOINT = "jupyterlabguide";
 
+    /**
+     * A lesson or collection slug: the reference's {@code ^[a-z-]*$}, not starting or ending with a hyphen (a
+     * leading hyphen reads as an option on a command line; Kubernetes label values end in a letter or digit), at
+     * most 63 characters (a Kubernetes label value).
+     */
+    static final Rule SLUG = Rule.matching("[a-z]([a-z-]*[a-z])?", MAX_SLUG,
+            "lower-case letters and inner hyphens (^[a-z][a-z-]*[a-z]$)");
+
+    static final Rule IMAGE = DockerNames.IMAGE;
+
+    static final Rule ENDPOINT = DnsNames.label(MAX_ENDPOINT).because("it becomes part of a host name");
+    static final Rule PRESENTATION = DnsNames.label(MAX_PRESENTATION).because("it becomes part of a host name");
+    static final Rule INTERFACE = UnixNames.INTERFACE;
+    static final Rule USER = UnixNames.USER;
+    static final Rule PASSWORD = Texts.printableAscii(MAX_PASSWORD);
+
     private Names() {
-    }
-
-    /** Why {@code slug} is not a lesson or collection slug, if it is not. */
-    static Optional<String> slugProblem(String slug) {
-        return SLUG.matcher(slug).matches() ? Optional.empty()
-                : Optional.of("must be lower-case letters and hyphens (^[a-z-]*$), got " + Values.quote(slug));
-    }
-
-    /** Why {@code image} is not an image name, if it is not. */
-    static Optional<String> imageProblem(String image) {
-        return IMAGE.matcher(image).matches() ? Optional.empty()
-                : Optional.of("must be letters, digits and hyphens (^[A-Za-z0-9-]*$), got " + Values.quote(image));
-    }
-
-    /** Why {@code name} is not a DNS label of at most {@code max} characters, if it is not. */
-    static Optional<String> labelProblem(String name, int max) {
-        if (!DNS_LABEL.matcher(name).matches()) {
-            return Optional.of("must be a DNS label (lower-case letters, digits and inner hyphens), got "
-                    + Values.quote(name));
-        }
-        if (name.length() > max) {
-            return Optional.of("must be at most " + max + " characters (it becomes part of a host name), got "
-                    + name.length());
-        }
-        return Optional.empty();
     }
 }

@@ -15,10 +15,13 @@ public record Problem(Path file, String field, String reason) {
         field = field == null ? "" : field;
     }
 
-    /** {@code file: field: reason}, or {@code file: reason} for a problem about the whole file. */
+    /**
+     * {@code file: field: reason}, or {@code file: reason} for a problem about the whole file; one line of visible
+     * characters whatever the names hold (a directory named with a newline or an escape sequence is shown escaped).
+     */
     public String format() {
         String name = file.toString().replace('\\', '/');
-        return field.isEmpty() ? name + ": " + reason : name + ": " + field + ": " + reason;
+        return io.antidote.tf.grammar.Texts.printable(field.isEmpty() ? name + ": " + reason : name + ": " + field + ": " + reason);
     }
 
     @Override

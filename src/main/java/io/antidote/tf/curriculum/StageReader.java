@@ -18,9 +18,9 @@ final class StageReader {
         for (int i = 0; i < entries.size(); i++) {
             Fields f = entries.get(i);
             f.allowOnly(KNOWN);
-            String description = f.text("description");
+            String description = f.text("description", Prose.DESCRIPTION);
             GuideType guideType = f.keyword("guideType", GuideType.class, null);
-            String video = f.text("stageVideo");
+            String video = f.text("stageVideo", Prose.URL);
             if (guideType != null) {
                 stages.add(new LessonStage(stageIndex(f), description, guideType, video));
             }

@@ -1,8 +1,13 @@
 package io.antidote.tf.curriculum;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.antidote.tf.grammar.Texts;
 
-/** How a YAML value is named in a problem: {@code "abc"}, {@code 42}, {@code a list}, {@code a mapping}. */
+/**
+ * How a YAML value is named in a problem: {@code "abc"}, {@code 42}, {@code a list}, {@code a mapping}. Whatever
+ * the value holds, what is printed is one line of visible characters: a curriculum's text never moves a terminal's
+ * cursor or hides part of a line.
+ */
 final class Values {
     private static final int MAX_TEXT = 60;
 
@@ -22,12 +27,12 @@ final class Values {
         if (value.isTextual()) {
             return quote(value.asText());
         }
-        return value.asText();
+        return Texts.printable(value.asText());
     }
 
-    /** {@code "text"}, shortened when long, with line breaks shown as {@code \n}. */
+    /** {@code "text"}, shortened when long, with line breaks and other invisible characters escaped. */
     static String quote(String text) {
         String shown = text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) + "..." : text;
-        return "\"" + shown.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
+        return "\"" + Texts.printable(shown.replace("\\", "\\\\").replace("\"", "\\\"")) + "\"";
     }
 }

@@ -7,15 +7,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
- * Reads one curriculum YAML file into a mapping. A missing, unreadable, empty or malformed file, or one whose
- * top level is not a mapping, gives exactly one problem about the whole file and no mapping.
+ * Reads one curriculum YAML file into a mapping. A missing, unreadable, empty or malformed file, one that leads
+ * outside the curriculum directory or is too big ({@link CurriculumFiles}), or one whose top level is not a mapping,
+ * gives exactly one problem about the whole file and no mapping.
  */
 final class YamlFiles {
     private static final ObjectMapper YAML =
@@ -24,19 +23,17 @@ final class YamlFiles {
     private YamlFiles() {
     }
 
-    static Optional<ObjectNode> read(Path file, FileProblems problems) {
-        if (!Files.isRegularFile(file)) {
-            problems.add("", Files.exists(file) ? "is not a regular file" : "the file is missing");
-            return Optional.empty();
-        }
+    /** {@code file}, which must stay inside the curriculum directory {@code root}. */
+    static Optional<ObjectNode> read(Path root, Path file, FileProblems problems) {
         JsonNode tree;
         try {
-            tree = YAML.readTree(Files.readString(file));
+            tree = YAML.readTree(CurriculumFiles.read(CurriculumFiles.Scope.curriculum(root), file,
+                    CurriculumFiles.MAX_META_BYTES));
+        } catch (CurriculumFiles.Refused e) {
+            problems.add("", e.reason());
+            return Optional.empty();
         } catch (JsonProcessingException e) {
             problems.add("", malformed(e));
-            return Optional.empty();
-        } catch (IOException e) {
-            problems.add("", "cannot be read: " + e.getClass().getSimpleName() + " " + e.getMessage());
             return Optional.empty();
         }
         if (tree == null || tree.isMissingNode() || tree.isNull()) {

@@ -2,6 +2,7 @@ package io.antidote.tf.dryrun;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.antidote.tf.terraform.PlanSummary;
+import io.antidote.tf.terraform.ProviderUnavailableException;
 import io.antidote.tf.terraform.SavedPlan;
 import io.antidote.tf.terraform.StackId;
 import io.antidote.tf.terraform.Terraform;
@@ -27,7 +28,9 @@ import org.slf4j.LoggerFactory;
  * their own afterwards ({@link StackPlanner}, whose outcome and diagnostics are what the per-stack mode reports),
  * and the root is planned again without them, until it plans or is empty. An error that names no lesson, a plan
  * that ran past its timeout or stalled, or a root that could not be written, sends every lesson still in the root
- * to be planned on its own. An interrupted plan fails the lessons still in it, as in the per-stack mode.
+ * to be planned on its own. An interrupted plan fails the lessons still in it, as in the per-stack mode. A provider
+ * terraform cannot install (found by the set's init, or by any other stack) plans nothing more
+ * ({@link MissingProvider}).
  */
 final class BatchPlanner {
     private static final Logger LOG = LoggerFactory.getLogger(BatchPlanner.class);
@@ -36,13 +39,16 @@ final class BatchPlanner {
     private final Progress progress;
     private final PlanEvents events;
     private final StackPlanner single;
+    private final MissingProvider missing;
 
-    BatchPlanner(Terraform terraform, String instanceId, Progress progress, PlanEvents events, StackPlanner single) {
+    BatchPlanner(Terraform terraform, String instanceId, Progress progress, PlanEvents events, StackPlanner single,
+            MissingProvider missing) {
         this.terraform = terraform;
         this.instanceId = instanceId;
         this.progress = progress;
         this.events = events;
         this.single = single;
+        this.missing = missing;
     }
 
     /**
@@ -56,6 +62,15 @@ final class BatchPlanner {
         modules.forEach(m -> progress.step(m.stack().lessonSlug(), "init"));
         Map<String, StackOutcome> outcomes = new LinkedHashMap<>();
         GroupInits.Result initialized = init.join();
+        if (initialized instanceof GroupInits.Failed f && f.error() instanceof ProviderUnavailableException p) {
+            missing.found(p);
+        }
+        if (missing.isFound()) {
+            for (StackModule m : modules) {
+                report(outcomes, m, skipped(m, t0));
+            }
+            return ordered(modules, outcomes);
+        }
         if (initialized instanceof GroupInits.Failed f) {
             for (StackModule m : modules) {
                 report(outcomes, m, StackOutcome.failed(m.stack().lessonSlug(), m.stack().stack().name(),
@@ -75,6 +90,7 @@ final class BatchPlanner {
             BatchRoot.write(ws.dir(), requirements, remaining.values());
             own.init(ws, "");
             while (!remaining.isEmpty()) {
+                missing.checkNotFound();
                 remaining.values().forEach(m -> progress.step(m.stack().lessonSlug(), "plan"));
                 Optional<List<String>> failing = planOnce(ws, remaining, outcomes, t0);
                 if (failing.isEmpty()) {
@@ -85,6 +101,17 @@ final class BatchPlanner {
                     BatchRoot.remove(ws.dir(), key);
                 }
             }
+        } catch (ProviderUnavailableException e) {
+            missing.found(e);
+            for (StackModule m : remaining.values()) {
+                report(outcomes, m, failed(m, StackOutcome.Step.INIT, e, t0));
+            }
+            remaining.clear();
+        } catch (MissingProvider.Skipped e) {
+            for (StackModule m : remaining.values()) {
+                report(outcomes, m, skipped(m, t0));
+            }
+            remaining.clear();
         } catch (Interrupted e) {
             for (StackModule m : remaining.values()) {
                 report(outcomes, m, failed(m, StackOutcome.Step.PLAN, e.getCause(), t0));
@@ -153,6 +180,11 @@ final class BatchPlanner {
         return StackOutcome.failed(m.stack().lessonSlug(), m.stack().stack().name(), step,
                 StackPlanner.oneLine(e.getMessage()), e instanceof TerraformException t ? StackPlanner.diagnostics(t)
                         : List.of(), StackPlanner.since(t0.get(m.stack().lessonSlug())));
+    }
+
+    private StackOutcome skipped(StackModule m, Map<String, Long> t0) {
+        return StackOutcome.failed(m.stack().lessonSlug(), m.stack().stack().name(), StackOutcome.Step.INIT,
+                missing.notPlanned(), List.of(), StackPlanner.since(t0.get(m.stack().lessonSlug())));
     }
 
     private static List<StackOutcome> ordered(List<StackModule> modules, Map<String, StackOutcome> outcomes) {

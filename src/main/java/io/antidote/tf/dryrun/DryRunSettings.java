@@ -1,5 +1,7 @@
 package io.antidote.tf.dryrun;
 
+import io.antidote.tf.grammar.DockerNames;
+import io.antidote.tf.grammar.Texts;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -29,9 +31,10 @@ public record DryRunSettings(int stage, String liveLessonId, String sessionId, S
             throw DryRunException.usage("--session-id '" + sessionId + "' must be 1..64 of [A-Za-z0-9._-]");
         }
         imageVersion = Objects.requireNonNullElse(imageVersion, DEFAULT_IMAGE_VERSION);
-        if (!WORD.matcher(imageVersion).matches()) {
-            throw DryRunException.usage("--image-version '" + imageVersion + "' must be 1..64 of [A-Za-z0-9._-]");
-        }
+        String version = imageVersion;
+        DockerNames.TAG.problem(version).ifPresent(reason -> {
+            throw DryRunException.usage("--image-version '" + Texts.printable(version) + "' " + reason);
+        });
     }
 
     public static DryRunSettings defaults() {

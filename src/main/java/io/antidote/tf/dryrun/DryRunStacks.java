@@ -4,12 +4,13 @@ import io.antidote.tf.config.AntidoteConfig;
 import io.antidote.tf.lesson.Curriculum;
 import io.antidote.tf.lesson.Image;
 import io.antidote.tf.lesson.Lesson;
-import io.antidote.tf.lesson.LessonEndpoint;
 import io.antidote.tf.live.LiveLesson;
 import io.antidote.tf.live.LiveLessonFactory;
 import io.antidote.tf.stack.StackRequest;
 import io.antidote.tf.stack.StackSynthesizer;
 import io.antidote.tf.stack.SynthesizedStack;
+import io.antidote.tf.stack.TrustedImages;
+import io.antidote.tf.stack.UntrustedImageException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -17,7 +18,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * Lessons to dry-run stacks: a livelesson made as the API would (fixed clock, deterministic ID) and synthesized by
@@ -30,6 +30,7 @@ public final class DryRunStacks {
     private final LiveLessonFactory factory;
     private final StackSynthesizer synthesizer;
     private final Optional<StackCache> cache;
+    private final TrustedImages trust;
 
     public DryRunStacks(AntidoteConfig config, Curriculum curriculum, DryRunSettings settings,
             StackSynthesizer synthesizer) {
@@ -43,6 +44,7 @@ public final class DryRunStacks {
         this.settings = settings;
         this.synthesizer = synthesizer;
         this.cache = cache;
+        this.trust = TrustedImages.of(config);
         this.factory = new LiveLessonFactory(config.instanceId(), config.hepsDomain(), settings.imageVersion(),
                 curriculum.root(), slug -> Optional.ofNullable(curriculum.images().get(slug)), () -> {
                     throw new IllegalStateException("dry runs always give the livelesson ID");
@@ -67,21 +69,21 @@ public final class DryRunStacks {
         }
     }
 
-    /** The request that synthesizes {@code lesson}'s stack. */
+    /**
+     * The request that synthesizes {@code lesson}'s stack; its images are granted by {@code trustedImages} or the
+     * request is refused ({@link io.antidote.tf.stack.UntrustedImageException}).
+     */
     public StackRequest request(Lesson lesson) {
+        Map<String, Image> images = trust.imagesOf(lesson, curriculum::image);
         String id = settings.liveLessonIdOf(lesson.slug());
         LiveLesson live = factory.create(lesson, settings.stage(), settings.sessionId(), id);
-        Map<String, Image> images = new TreeMap<>();
-        for (LessonEndpoint ep : lesson.endpoints()) {
-            Image image = curriculum.images().get(ep.image());
-            if (image != null) {
-                images.put(image.slug(), image);
-            }
-        }
         return new StackRequest(live, lesson, images);
     }
 
-    /** Synthesizes {@code lesson}'s stack, or takes it from the cache. */
+    /**
+     * Synthesizes {@code lesson}'s stack, or takes it from the cache; either way only after its images passed the
+     * trust check of {@link #request}.
+     */
     public LessonStack synth(Lesson lesson) {
         StackRequest request = request(lesson);
         Optional<String> key = cache.flatMap(c -> c.key(request, settings, lessonDir(lesson)));
@@ -97,15 +99,21 @@ public final class DryRunStacks {
     }
 
     /**
-     * Whether any of {@code lessons} has to be synthesized (its stack is not in the cache); every lesson does
-     * without a cache.
+     * Whether any of {@code lessons} has to be synthesized (its stack is not in the cache and its images are
+     * trusted); every lesson does without a cache.
      */
     public boolean needsSynthesis(List<Lesson> lessons) {
         if (cache.isEmpty()) {
             return !lessons.isEmpty();
         }
         for (Lesson lesson : lessons) {
-            Optional<String> key = cache.get().key(request(lesson), settings, lessonDir(lesson));
+            StackRequest request;
+            try {
+                request = request(lesson);
+            } catch (UntrustedImageException e) {
+                continue; // refused, never synthesized: synth reports it
+            }
+            Optional<String> key = cache.get().key(request, settings, lessonDir(lesson));
             if (key.isEmpty() || !cache.get().contains(key.get())) {
                 return true;
             }

@@ -1,6 +1,7 @@
 package io.antidote.tf.dryrun;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.antidote.tf.terraform.ProviderUnavailableException;
 import io.antidote.tf.terraform.Terraform;
 import io.antidote.tf.terraform.Workspace;
 import java.io.IOException;
@@ -19,17 +20,20 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The first {@code init} runs alone: an {@code init} without a dependency lock file re-installs the provider
  * into the shared plugin cache, pulling it from under the plans of other stacks that linked it ("there is no
- * package ... cached in .terraform/providers").
+ * package ... cached in .terraform/providers"). When it finds a provider terraform cannot install, the stacks
+ * waiting for it run no {@code init} at all ({@link MissingProvider}).
  */
 final class FirstInit implements StackPlanner.Init, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FirstInit.class);
     private static final String TEMPLATE_DIR = ".init-template";
     private final Terraform terraform;
+    private final MissingProvider missing;
     private final AtomicBoolean firstClaimed = new AtomicBoolean();
     private final CompletableFuture<Optional<InitTemplate>> template = new CompletableFuture<>();
 
-    FirstInit(Terraform terraform) {
+    FirstInit(Terraform terraform, MissingProvider missing) {
         this.terraform = terraform;
+        this.missing = missing;
     }
 
     @Override
@@ -42,12 +46,18 @@ final class FirstInit implements StackPlanner.Init, AutoCloseable {
                 if (requirements.isPresent()) {
                     made = capture(ws, requirements.get());
                 }
+            } catch (ProviderUnavailableException e) {
+                missing.found(e);
+                throw e;
             } finally {
                 template.complete(made);
             }
             return;
         }
         Optional<InitTemplate> shared = template.join();
+        if (missing.isFound()) {
+            return; // the stack is not planned
+        }
         if (shared.isPresent() && requirements.isPresent() && shared.get().fits(requirements.get())) {
             shared.get().applyTo(ws);
             return;

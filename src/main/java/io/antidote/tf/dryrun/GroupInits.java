@@ -1,6 +1,7 @@
 package io.antidote.tf.dryrun;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.antidote.tf.terraform.ProviderUnavailableException;
 import io.antidote.tf.terraform.StackId;
 import io.antidote.tf.terraform.Terraform;
 import io.antidote.tf.terraform.TerraformException;
@@ -9,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -23,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * module sources, the local backend), so the init can run before the stacks exist, as soon as the lessons are
  * known and the target's requirements are expected ({@link #start} with them, while the first synthesis is still
  * loading CDKTF); a later group with the same requirements and a subset of the lessons uses it. An init that
- * failed fails every stack of its set at the init step, as each stack's own init would.
+ * failed fails every stack of its set at the init step, as each stack's own init would; one that could not install a
+ * provider ends the run once a stack needs that set ({@link MissingProvider}, {@link #unavailable}).
  */
 final class GroupInits implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GroupInits.class);
@@ -73,6 +76,20 @@ final class GroupInits implements AutoCloseable {
         CompletableFuture<Result> result = CompletableFuture.supplyAsync(() -> init(n, requirements, copy), executor);
         started.add(new Started(requirements, copy, result));
         return result;
+    }
+
+    /**
+     * The provider terraform could not install in a finished init for {@code requirements}, if one failed so: the
+     * stacks of those requirements cannot be planned.
+     */
+    synchronized Optional<ProviderUnavailableException> unavailable(JsonNode requirements) {
+        for (Started s : started) {
+            if (s.requirements().equals(requirements) && s.result().isDone() && !s.result().isCompletedExceptionally()
+                    && s.result().join() instanceof Failed f && f.error() instanceof ProviderUnavailableException p) {
+                return Optional.of(p);
+            }
+        }
+        return Optional.empty();
     }
 
     private Result init(int n, JsonNode requirements, Set<String> keys) {

@@ -18,6 +18,7 @@ public final class JsonReport {
 
     public static String render(PlanReport report) {
         ObjectNode root = JSON.createObjectNode();
+        root.put("kind", report.kind().name().toLowerCase(java.util.Locale.ROOT));
         root.put("ok", report.failed() == 0);
         root.put("stacksTotal", report.outcomes().size());
         root.put("stacksFailed", report.failed());
@@ -29,7 +30,7 @@ public final class JsonReport {
             ObjectNode s = stacks.addObject();
             s.put("lesson", o.lesson());
             s.put("stack", o.stack());
-            s.put("result", o.ok() ? "planned" : "failed");
+            s.put("result", o.ok() ? report.kind().result(o) : "failed");
             s.put("step", o.step().name().toLowerCase(java.util.Locale.ROOT));
             if (o.ok()) {
                 s.put("add", o.summary().add());

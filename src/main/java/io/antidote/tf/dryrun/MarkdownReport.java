@@ -8,13 +8,13 @@ import java.util.Locale;
  */
 public final class MarkdownReport {
     /** The first line of every report, so a workflow can find and update its earlier comment. */
-    public static final String TITLE = "### antidote-tf plan-only dry run";
+    public static final String TITLE = PlanReport.Kind.PLAN.markdownTitle();
 
     private MarkdownReport() {
     }
 
     public static String render(PlanReport report) {
-        StringBuilder md = new StringBuilder(TITLE).append("\n\n");
+        StringBuilder md = new StringBuilder(report.kind().markdownTitle()).append("\n\n");
         md.append(report.failed() > 0 ? "❌ " : "✅ ").append(report.headline());
         if (!report.terraformVersion().isEmpty()) {
             md.append(" (terraform ").append(report.terraformVersion()).append(')');
@@ -24,7 +24,8 @@ public final class MarkdownReport {
         for (StackOutcome o : report.outcomes()) {
             md.append("| ").append(cell(o.lesson())).append(" | ")
                     .append(o.stack().isEmpty() ? "" : "`" + cell(o.stack()) + "`").append(" | ")
-                    .append(o.ok() ? "✅ " : "❌ ").append(o.result()).append(" | ");
+                    .append(!o.ok() ? "❌ " : report.kind() == PlanReport.Kind.DRIFT && o.hasChanges() ? "⚠️ " : "✅ ")
+                    .append(report.kind().result(o)).append(" | ");
             if (o.ok()) {
                 md.append(o.summary().add()).append(" | ").append(o.summary().change()).append(" | ")
                         .append(o.summary().remove()).append(" |\n");
@@ -33,8 +34,9 @@ public final class MarkdownReport {
             }
         }
         for (StackOutcome o : report.outcomes()) {
-            if (!o.ok()) {
-                md.append("\n<details><summary>").append(html(o.lesson())).append(": ").append(html(o.result()))
+            if (!o.ok() || !o.diagnostics().isEmpty()) {
+                md.append("\n<details><summary>").append(html(o.lesson())).append(": ")
+                        .append(html(report.kind().result(o)))
                         .append("</summary>\n\n").append(html(o.error())).append("\n\n```\n");
                 o.diagnostics().forEach(d -> md.append(d.replace("```", "'''")).append('\n'));
                 md.append("```\n</details>\n");

@@ -31,6 +31,9 @@ import java.util.concurrent.Executors;
  * grouped by provider requirements; each group is split into roots ({@link Chunks}) planned by one terraform each
  * ({@link BatchPlanner}), after the group's one {@code init}. A stack that cannot be a module ({@link StackModule})
  * is planned on its own.
+ *
+ * <p>In both modes, when terraform cannot install a provider the stacks need ({@link MissingProvider}), no other
+ * stack is tried and the run ends with one line naming the provider, instead of a report of identical failures.
  */
 public final class PlanRun {
     private final Terraform terraform;
@@ -59,6 +62,12 @@ public final class PlanRun {
         this(terraform, stacks, instanceId, PlanOptions.perStack(parallel), progress, new PlanEvents());
     }
 
+    /**
+     * Plans every selected lesson.
+     *
+     * @throws DryRunException when terraform cannot install a provider the stacks need (every stack of it would
+     *         fail the same way): one line naming the provider, instead of a report of identical failures
+     */
     public PlanReport run(LessonSelection selection) {
         long start = System.nanoTime();
         Map<String, CompletableFuture<StackOutcome>> outcomes = new LinkedHashMap<>();
@@ -67,8 +76,9 @@ public final class PlanRun {
             t.setDaemon(true);
             return t;
         });
-        StackPlanner single = new StackPlanner(terraform, instanceId, progress);
-        try (FirstInit firstInit = new FirstInit(terraform);
+        MissingProvider missing = new MissingProvider(progress);
+        StackPlanner single = new StackPlanner(terraform, instanceId, progress, missing);
+        try (FirstInit firstInit = new FirstInit(terraform, missing);
                 GroupInits inits = new GroupInits(terraform, instanceId, pool)) {
             for (InvalidLesson invalid : selection.invalid()) {
                 StackOutcome o = StackOutcome.failed(invalid.name(), "", StackOutcome.Step.VALIDATION,
@@ -84,6 +94,9 @@ public final class PlanRun {
             Map<String, Long> t0 = new HashMap<>();
             List<LessonStack> synthesized = new ArrayList<>();
             for (Lesson lesson : selection.lessons()) {
+                if (missing.isFound()) {
+                    break; // no other stack is tried
+                }
                 t0.put(lesson.slug(), System.nanoTime());
                 progress.step(lesson.slug(), "synth");
                 LessonStack stack;
@@ -97,6 +110,8 @@ public final class PlanRun {
                     continue;
                 }
                 if (batch) {
+                    StackModule.requirementsOf(stack.stack().json()).flatMap(inits::unavailable)
+                            .ifPresent(missing::found);
                     synthesized.add(stack);
                     outcomes.put(lesson.slug(), new CompletableFuture<>());
                 } else {
@@ -106,10 +121,12 @@ public final class PlanRun {
                 }
             }
             if (batch) {
-                planBatches(synthesized, t0, outcomes, pool, single, firstInit, inits);
+                missing.throwIfFound(0); // found during synthesis: no batch was started
+                planBatches(synthesized, t0, outcomes, pool, single, firstInit, inits, missing);
             }
-            return new PlanReport(outcomes.values().stream().map(CompletableFuture::join).toList(),
-                    terraform.version().text(), StackPlanner.since(start));
+            List<StackOutcome> all = outcomes.values().stream().map(CompletableFuture::join).toList();
+            missing.throwIfFound(all.stream().filter(StackOutcome::ok).count());
+            return new PlanReport(all, terraform.version().text(), StackPlanner.since(start));
         } finally {
             pool.shutdownNow();
             progress.close();
@@ -119,7 +136,7 @@ public final class PlanRun {
     /** Groups the stacks by provider requirements and hands each group's roots to the pool. */
     private void planBatches(List<LessonStack> synthesized, Map<String, Long> t0,
             Map<String, CompletableFuture<StackOutcome>> outcomes, ExecutorService pool, StackPlanner single,
-            FirstInit firstInit, GroupInits inits) {
+            FirstInit firstInit, GroupInits inits, MissingProvider missing) {
         Map<JsonNode, List<StackModule>> groups = new LinkedHashMap<>();
         Set<String> keys = new LinkedHashSet<>();
         for (LessonStack stack : synthesized) {
@@ -134,7 +151,7 @@ public final class PlanRun {
                         target.complete(error == null ? o : crashed(stack, error, t0)));
             }
         }
-        BatchPlanner planner = new BatchPlanner(terraform, instanceId, progress, events, single);
+        BatchPlanner planner = new BatchPlanner(terraform, instanceId, progress, events, single, missing);
         int g = 0;
         for (Map.Entry<JsonNode, List<StackModule>> group : groups.entrySet()) {
             g++;

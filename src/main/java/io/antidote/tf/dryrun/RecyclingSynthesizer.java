@@ -1,5 +1,6 @@
 package io.antidote.tf.dryrun;
 
+import io.antidote.tf.stack.Jsii;
 import io.antidote.tf.stack.StackRequest;
 import io.antidote.tf.stack.StackSynthesizer;
 import io.antidote.tf.stack.SynthesizedStack;
@@ -11,7 +12,8 @@ import org.slf4j.LoggerFactory;
  * A synthesizer replaced, with the jsii runtime under it, every {@code every} synths. jsii never frees the objects
  * a synth creates (neither in the JVM nor in its node child), so a process synthesizing thousands of stacks grows
  * without end; recycling bounds it at the cost of one cold start per {@code every} synths (measured in
- * docs/performance.md). Synths are serialized here (jsii is single-threaded anyway).
+ * docs/performance.md). Synths are serialized here (jsii is single-threaded anyway); the restart itself runs on the
+ * jsii thread ({@link Jsii}), so no synth of another synthesizer can interleave with it.
  */
 public final class RecyclingSynthesizer implements StackSynthesizer {
     private static final Logger LOG = LoggerFactory.getLogger(RecyclingSynthesizer.class);
@@ -34,7 +36,10 @@ public final class RecyclingSynthesizer implements StackSynthesizer {
         if (current != null && served >= every) {
             current.close();
             current = null;
-            JsiiRuntimes.restart();
+            Jsii.call("(none)", "restarting the jsii runtime", () -> {
+                JsiiRuntimes.restart();
+                return null;
+            });
             recycled++;
             LOG.info("replaced the jsii runtime after {} synths", served);
         }

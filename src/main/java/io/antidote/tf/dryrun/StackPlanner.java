@@ -1,6 +1,7 @@
 package io.antidote.tf.dryrun;
 
 import io.antidote.tf.terraform.Diagnostic;
+import io.antidote.tf.terraform.ProviderUnavailableException;
 import io.antidote.tf.terraform.RunReport;
 import io.antidote.tf.terraform.SavedPlan;
 import io.antidote.tf.terraform.StackId;
@@ -15,7 +16,8 @@ import java.util.List;
 /**
  * Plans one stack in a workspace of its own ({@code init}, {@code plan}, then the workspace is removed): the
  * per-stack mode, and the batch mode's way for a stack that cannot be a module or failed in a batch. A failure is
- * an outcome, never an exception.
+ * an outcome, never an exception. A provider terraform cannot install is recorded in the run's
+ * {@link MissingProvider}; once one is, no stack is planned.
  */
 final class StackPlanner {
     /** How a stack's workspace gets what {@code terraform init} makes. */
@@ -26,11 +28,13 @@ final class StackPlanner {
     private final Terraform terraform;
     private final String instanceId;
     private final Progress progress;
+    private final MissingProvider missing;
 
-    StackPlanner(Terraform terraform, String instanceId, Progress progress) {
+    StackPlanner(Terraform terraform, String instanceId, Progress progress, MissingProvider missing) {
         this.terraform = terraform;
         this.instanceId = instanceId;
         this.progress = progress;
+        this.missing = missing;
     }
 
     /** Plans {@code stack}, whose synthesis started at {@code t0} ({@link System#nanoTime}), and reports it. */
@@ -41,14 +45,21 @@ final class StackPlanner {
         Workspace ws = null;
         StackOutcome outcome;
         try {
+            missing.checkNotFound();
             ws = terraform.workspaces().open(new StackId(instanceId, stack.liveLessonId()));
             ws.writeStack(stack.stack().json());
             progress.step(lesson, "init");
             init.init(ws, stack.stack().json());
+            missing.checkNotFound();
             step = StackOutcome.Step.PLAN;
             progress.step(lesson, "plan");
             SavedPlan plan = terraform.plan(ws, null);
             outcome = StackOutcome.planned(lesson, name, plan.summary(), since(t0));
+        } catch (ProviderUnavailableException e) {
+            missing.found(e);
+            outcome = StackOutcome.failed(lesson, name, step, e.reason(), diagnostics(e), since(t0));
+        } catch (MissingProvider.Skipped e) {
+            outcome = StackOutcome.failed(lesson, name, step, e.getMessage(), List.of(), since(t0));
         } catch (TerraformException e) {
             outcome = StackOutcome.failed(lesson, name, step, oneLine(e.getMessage()), diagnostics(e), since(t0));
         } catch (RuntimeException | IOException e) {

@@ -2,7 +2,10 @@ package io.antidote.tf.dryrun;
 
 import java.util.Locale;
 
-/** A plan report for a terminal: one aligned line per stack, failures' diagnostics indented below, a headline. */
+/**
+ * A plan (or drift) report for a terminal: one aligned line per stack, failures' diagnostics (and a drifted stack's
+ * differences) indented below, a headline.
+ */
 public final class TextReport {
     private TextReport() {
     }
@@ -15,11 +18,11 @@ public final class TextReport {
                 "ADD/CHANGE/DESTROY"));
         for (StackOutcome o : report.outcomes()) {
             String counts = o.ok() ? o.summary().add() + "/" + o.summary().change() + "/" + o.summary().remove() : "-";
-            sb.append(String.format(Locale.ROOT, row, o.lesson(), o.stack(), o.result(), counts));
+            sb.append(String.format(Locale.ROOT, row, o.lesson(), o.stack(), report.kind().result(o), counts));
             if (!o.ok()) {
                 sb.append("    ").append(o.error()).append('\n');
-                o.diagnostics().forEach(d -> sb.append("    ").append(d.replace("\n", "\n    ")).append('\n'));
             }
+            o.diagnostics().forEach(d -> sb.append("    ").append(d.replace("\n", "\n    ")).append('\n'));
         }
         return sb.append(report.headline()).append('\n').toString();
     }

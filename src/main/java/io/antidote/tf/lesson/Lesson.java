@@ -9,7 +9,7 @@ import java.util.Optional;
  * A lesson of the curriculum, as read from {@code lessons/<dir>/lesson.meta.yaml} and validated.
  *
  * @param directory the lesson's directory, relative to the curriculum directory (what endpoints see at /antidote)
- * @param readyDelay seconds to wait after configuration before the livelesson is READY
+ * @param readyDelay seconds to wait after configuration before the livelesson is READY (0..{@value #MAX_READY_DELAY})
  */
 public record Lesson(
         String slug,
@@ -29,6 +29,13 @@ public record Lesson(
         String diagram,
         String video,
         Path directory) {
+
+    /**
+     * The longest readyDelay, in seconds: as long as the readiness and configuration timeouts' defaults. A CREATE
+     * sleeps it while holding its livelesson (garbage collection waits for it) and a learner waits for it; a lab
+     * that needs longer after its configuration is broken.
+     */
+    public static final int MAX_READY_DELAY = 600;
 
     public Lesson {
         Objects.requireNonNull(slug, "slug");
@@ -50,8 +57,9 @@ public record Lesson(
         if (stages.isEmpty() || endpoints.isEmpty()) {
             throw new IllegalArgumentException("lesson " + slug + " needs at least one stage and one endpoint");
         }
-        if (readyDelay < 0) {
-            throw new IllegalArgumentException("lesson " + slug + ": readyDelay " + readyDelay + " is negative");
+        if (readyDelay < 0 || readyDelay > MAX_READY_DELAY) {
+            throw new IllegalArgumentException("lesson " + slug + ": readyDelay " + readyDelay + " is not in 0.."
+                    + MAX_READY_DELAY + " seconds");
         }
     }
 

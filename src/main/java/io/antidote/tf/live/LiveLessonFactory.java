@@ -6,10 +6,7 @@ import io.antidote.tf.lesson.Lesson;
 import io.antidote.tf.lesson.LessonEndpoint;
 import io.antidote.tf.lesson.LessonStage;
 import io.antidote.tf.lesson.PresentationType;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import io.antidote.tf.curriculum.CurriculumFiles;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -104,11 +101,26 @@ public final class LiveLessonFactory {
                     List.of(new LivePresentation(JUPYTER_PRESENTATION, JUPYTER_PORT, PresentationType.HTTP, guideDomain)),
                     null, null, null, null, null));
         }
-        String guide = lessonStage.guideType() == GuideType.MARKDOWN ? readGuide(lesson, lessonStage) : "";
+        String guide = guideContents(lesson, stage);
         Instant now = clock.instant();
         return new LiveLesson(liveLessonId, sessionId, instanceId, lesson.slug(), endpoints, stage, guide,
                 lessonStage.guideType(), guideDomain, LiveLessonStatus.INITIALIZED, now, now, false, 0, 0,
                 lesson.diagram(), lesson.video(), lessonStage.stageVideo());
+    }
+
+    /**
+     * What a livelesson at {@code stage} shows as its guide: the stage's markdown guide, or nothing for a jupyter
+     * guide (served by the guide endpoint).
+     *
+     * @throws LiveLessonCreationException when the stage does not exist or its markdown guide cannot be read
+     */
+    public String guideContents(Lesson lesson, int stage) {
+        if (stage < 0 || stage >= lesson.stages().size()) {
+            throw new LiveLessonCreationException(lesson.slug(), "has stages 0.." + (lesson.stages().size() - 1)
+                    + ", there is no stage " + stage, null);
+        }
+        LessonStage lessonStage = lesson.stage(stage);
+        return lessonStage.guideType() == GuideType.MARKDOWN ? readGuide(lesson, lessonStage) : "";
     }
 
     /** The jupyter guide's image reference, {@code antidotelabs/jupyter:<imageVersion>}. */
@@ -130,13 +142,15 @@ public final class LiveLessonFactory {
         return uullid + "-" + endpoint + "-" + presentation + "." + hepsDomain;
     }
 
+    /** The markdown guide, read as the curriculum's loader checks it: inside the lesson directory, bounded. */
     private String readGuide(Lesson lesson, LessonStage stage) {
-        Path file = curriculumDir.resolve(lesson.directory()).resolve(stage.directory()).resolve(GuideType.MARKDOWN.fileName());
+        Path lessonDir = curriculumDir.resolve(lesson.directory());
+        Path file = lessonDir.resolve(stage.directory()).resolve(GuideType.MARKDOWN.fileName());
         try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
+            return CurriculumFiles.read(CurriculumFiles.Scope.lesson(lessonDir), file, CurriculumFiles.MAX_GUIDE_BYTES);
+        } catch (CurriculumFiles.Refused e) {
             throw new LiveLessonCreationException(lesson.slug(), "cannot read the guide of stage " + stage.index()
-                    + " (" + file + "): " + (e instanceof NoSuchFileException ? "no such file" : e.getMessage()), e);
+                    + " (" + file + "): " + e.reason(), null);
         }
     }
 }

@@ -15,4 +15,8 @@ public record LiveSession(
         Objects.requireNonNull(createdTime, "createdTime");
         sourceIp = sourceIp == null ? "" : sourceIp;
     }
+
+    public LiveSession withPersistent(boolean newPersistent) {
+        return new LiveSession(id, sourceIp, newPersistent, createdTime);
+    }
 }

@@ -22,12 +22,16 @@ public final class NetworkChecks implements CheckFactory, AutoCloseable {
     @Override
     public synchronized ReadinessCheck ssh(CheckTarget target, SshCredentials credentials) {
         if (client == null) {
-            client = startClient();
+            client = passwordOnlyClient();
         }
         return new SshCheck(target, credentials, client);
     }
 
-    private static SshClient startClient() {
+    /**
+     * A started SSH client that trusts any host key, offers only password authentication and reads nothing from
+     * {@code ~/.ssh}; the caller stops it.
+     */
+    public static SshClient passwordOnlyClient() {
         SshClient c = SshClient.setUpDefaultClient();
         c.setServerKeyVerifier((session, remote, key) -> true);
         c.setHostConfigEntryResolver(HostConfigEntryResolver.EMPTY);

@@ -95,7 +95,7 @@ final class ReadinessPolling {
         try {
             return check.attempt(settings.attemptTimeout());
         } catch (RuntimeException e) {
-            return CheckOutcome.failed("check crashed: " + Redactor.DEFAULT.redact(e.toString()));
+            return CheckOutcome.failed("check crashed: " + Redactor.shared().redact(e.toString()));
         }
     }
 

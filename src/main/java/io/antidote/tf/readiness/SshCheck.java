@@ -29,7 +29,7 @@ public final class SshCheck extends NetworkCheck {
         super(target);
         this.credentials = Objects.requireNonNull(credentials, "credentials");
         this.client = Objects.requireNonNull(client, "client");
-        this.redactor = Redactor.DEFAULT.withSecrets(List.of(credentials.password()));
+        this.redactor = Redactor.learn(List.of(credentials.password()));
     }
 
     @Override

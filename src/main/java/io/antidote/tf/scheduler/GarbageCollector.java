@@ -16,8 +16,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One garbage collection pass, traced as {@code scheduler_gc}: the backend deletes livelessons past their TTL
- * (infrastructure and state; it honours persistent sessions), then this class deletes livesessions older than
- * {@code liveSessionTTL} that no livelesson uses any more. A livesession exactly TTL old is kept.
+ * (infrastructure and state; it honours persistent sessions) and destroys the stacks left to destroy (orphans,
+ * failed destroys whose backoff has passed, kept failures past their time), then this class deletes livesessions
+ * older than {@code liveSessionTTL} that no livelesson uses any more. A livesession exactly TTL old is kept.
  *
  * <p>Like the reference, a livesession's persistent flag is not consulted here: it protects livelessons, and a
  * session with none left is deleted. A livelesson created between the check and the delete would outlive its
@@ -40,22 +41,28 @@ final class GarbageCollector {
         this.clock = clock;
     }
 
-    /** Runs one pass; a failure of either half is logged and traced and does not stop the other. */
+    /** Runs one pass; a failure of any part is logged and traced and does not stop the others. */
     void collect() {
         Span span = tracer.buildSpan("scheduler_gc").start();
         try {
-            try {
-                backend.pruneOldLiveLessons(span);
-            } catch (Throwable t) {
-                Spans.error(span, t);
-                LOG.error("garbage collection: pruning old livelessons failed: {}", t.toString(), t);
-                Fatal.rethrowIfFatal(t);
-            }
+            step(span, "pruning old livelessons", () -> backend.pruneOldLiveLessons(span));
+            step(span, "destroying left stacks", () -> backend.retryDestroys(span));
             if (pruneOldLiveSessions(span).failures() > 0) {
                 Tags.ERROR.set(span, true);
             }
         } finally {
             span.finish();
+        }
+    }
+
+    /** Runs one part of a pass; its failure is logged and traced and does not stop the others. */
+    private static void step(Span span, String what, Runnable part) {
+        try {
+            part.run();
+        } catch (Throwable t) {
+            Spans.error(span, t);
+            LOG.error("garbage collection: {} failed: {}", what, t.toString(), t);
+            Fatal.rethrowIfFatal(t);
         }
     }
 

@@ -12,11 +12,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Requests and completions inside one JVM, for the command line and for tests: {@link #submit} queues a request,
+ * Requests and completions inside one JVM, for {@code serve} without NATS and for tests: {@link #submit} (or the
+ * API's {@link #publish}) queues a request,
  * one thread hands queued requests to the scheduler in order, and completions are kept for
  * {@link #awaitCompletion}. Requests submitted before the scheduler starts wait for it.
  */
-public final class InProcessRequestQueue implements RequestSource, CompletionSink {
+public final class InProcessRequestQueue implements RequestSource, CompletionSink, RequestPublisher {
     private static final Logger LOG = LoggerFactory.getLogger(InProcessRequestQueue.class);
 
     private final BlockingQueue<IncomingRequest> incoming = new LinkedBlockingQueue<>();
@@ -30,6 +31,11 @@ public final class InProcessRequestQueue implements RequestSource, CompletionSin
 
     public void submit(IncomingRequest request) {
         incoming.add(request);
+    }
+
+    @Override
+    public void publish(LessonScheduleRequest request, SpanContext context) {
+        submit(new IncomingRequest(request, context));
     }
 
     @Override

@@ -111,6 +111,18 @@ final class KeyedExecutor {
         return new Closed(List.copyOf(dropped), finished);
     }
 
+    /** How many tasks wait in lanes and how many run now. */
+    record Counts(int waiting, int running) {
+    }
+
+    synchronized Counts counts() {
+        int queued = 0;
+        for (Deque<Runnable> lane : lanes.values()) {
+            queued += lane.size();
+        }
+        return new Counts(queued - running.size(), running.size());
+    }
+
     /** Takes no more tasks and interrupts the running ones without waiting. */
     void abort() {
         synchronized (this) {

@@ -34,12 +34,15 @@ final class RequestRunner {
     private final Tracer tracer;
     private final CompletionSink completions;
     private final Clock clock;
+    private final RequestListener listener;
 
-    RequestRunner(AntidoteBackend backend, Tracer tracer, CompletionSink completions, Clock clock) {
+    RequestRunner(AntidoteBackend backend, Tracer tracer, CompletionSink completions, Clock clock,
+            RequestListener listener) {
         this.backend = backend;
         this.tracer = tracer;
         this.completions = completions;
         this.clock = clock;
+        this.listener = listener;
     }
 
     void run(IncomingRequest incoming, Instant receivedAt) {
@@ -55,19 +58,31 @@ final class RequestRunner {
                 .withTag(TAG_LESSON, r.lessonSlug())
                 .withTag(TAG_STAGE, r.stage())
                 .start();
+        Instant started = clock.instant();
+        Throwable failure = null;
         try {
-            Spans.event(span, "dequeued", Map.of("queued.ms", Duration.between(receivedAt, clock.instant()).toMillis()));
+            Spans.event(span, "dequeued", Map.of("queued.ms", Duration.between(receivedAt, started).toMillis()));
             dispatch(span, r);
             LOG.info("livelesson {}: {} done", r.liveLessonId(), r.operation());
             if (r.operation() == Operation.CREATE) {
                 report(span, r);
             }
         } catch (Throwable t) {
+            failure = t;
             Spans.error(span, t);
             LOG.error("livelesson {}: {} request failed: {}", r.liveLessonId(), r.operation(), t.toString(), t);
             Fatal.rethrowIfFatal(t);
         } finally {
             span.finish();
+            tell(r, Duration.between(started, clock.instant()), failure);
+        }
+    }
+
+    private void tell(LessonScheduleRequest r, Duration took, Throwable failure) {
+        try {
+            listener.finished(r, took, failure);
+        } catch (RuntimeException e) {
+            LOG.warn("a request listener failed: {}", e.toString());
         }
     }
 

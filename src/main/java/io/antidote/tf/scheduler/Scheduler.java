@@ -2,6 +2,8 @@ package io.antidote.tf.scheduler;
 
 import io.antidote.tf.backend.AntidoteBackend;
 import io.antidote.tf.config.AntidoteConfig;
+import io.antidote.tf.live.LessonScheduleRequest;
+import io.antidote.tf.live.Operation;
 import io.antidote.tf.state.DataManager;
 import io.opentracing.Tracer;
 import java.time.Clock;
@@ -26,8 +28,14 @@ import org.slf4j.LoggerFactory;
  * different livelessons run concurrently, at most {@code scheduler.maxConcurrentRequests} at once. A request that
  * fails is logged and traced and does not affect any other. A successful CREATE goes to the {@link CompletionSink}.
  *
- * <p>{@link #close} stops the source, drops requests not yet started (they are logged), lets running requests
- * and a running garbage collection finish within the shutdown grace, then interrupts them.
+ * <p>Beyond the reference: after pruning, the requests the backend reports as left unfinished by the process before
+ * ({@link AntidoteBackend#resumable}) are queued first; a DELETE pre-empts the livelesson's running request on
+ * arrival ({@link AntidoteBackend#preempt}); each garbage collection also retries failed destroys
+ * ({@link AntidoteBackend#retryDestroys}).
+ *
+ * <p>{@link #close} stops the source, tells the backend it stops (an operation interrupted from then on is left for
+ * the next start), drops requests not yet started (they are logged), lets running requests and a running garbage
+ * collection finish within the shutdown grace, then interrupts them.
  */
 public final class Scheduler implements AutoCloseable {
     /** How long {@link #close} waits for running work before interrupting it, and again after. */
@@ -56,6 +64,12 @@ public final class Scheduler implements AutoCloseable {
 
     public Scheduler(AntidoteBackend backend, DataManager db, AntidoteConfig config, Tracer tracer, Clock clock,
             RequestSource source, CompletionSink completions, Duration shutdownGrace) {
+        this(backend, db, config, tracer, clock, source, completions, shutdownGrace, RequestListener.NONE);
+    }
+
+    /** As the others, with a listener that sees every finished request (for metrics). */
+    public Scheduler(AntidoteBackend backend, DataManager db, AntidoteConfig config, Tracer tracer, Clock clock,
+            RequestSource source, CompletionSink completions, Duration shutdownGrace, RequestListener listener) {
         this.backend = Objects.requireNonNull(backend, "backend");
         this.source = Objects.requireNonNull(source, "source");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -64,7 +78,7 @@ public final class Scheduler implements AutoCloseable {
         this.garbage = new GarbageCollector(backend, Objects.requireNonNull(db, "db"),
                 Duration.ofMinutes(config.liveSessionTtl()), tracer, clock);
         this.runner = new RequestRunner(backend, Objects.requireNonNull(tracer, "tracer"),
-                Objects.requireNonNull(completions, "completions"), clock);
+                Objects.requireNonNull(completions, "completions"), clock, Objects.requireNonNull(listener, "listener"));
         this.lanes = new KeyedExecutor(config.scheduler().maxConcurrentRequests(), THREAD_PREFIX + "request-");
         this.gcThread = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, THREAD_PREFIX + "gc");
@@ -90,6 +104,7 @@ public final class Scheduler implements AutoCloseable {
                 return;
             }
             state = State.RUNNING;
+            resume();
             gcThread.scheduleWithFixedDelay(garbage::collect, 0, gcInterval.toMillis(), TimeUnit.MILLISECONDS);
             source.start(this::accept);
         }
@@ -107,12 +122,52 @@ public final class Scheduler implements AutoCloseable {
         }
     }
 
+    /** Queues what a previous process left unfinished, before any new request. */
+    private void resume() {
+        try {
+            for (LessonScheduleRequest r : backend.resumable()) {
+                LOG.info("resuming {} of livelesson {}, left unfinished by the process before", r.operation(),
+                        r.liveLessonId());
+                accept(IncomingRequest.untraced(r));
+            }
+        } catch (RuntimeException e) {
+            LOG.error("resuming unfinished requests failed: {}", e.toString(), e);
+        }
+    }
+
+    /** Whether the scheduler is taking requests (started, not closed). */
+    public synchronized boolean running() {
+        return state == State.RUNNING;
+    }
+
+    /** How many requests have been received and not started yet. */
+    public int waitingRequests() {
+        return lanes.counts().waiting();
+    }
+
+    /** How many requests are running now. */
+    public int runningRequests() {
+        return lanes.counts().running();
+    }
+
     /** Runs one garbage collection pass now, on the caller's thread. */
     public void collectGarbage() {
         garbage.collect();
     }
 
+    /**
+     * Queues a request on its livelesson's lane. A DELETE pre-empts first: whatever runs on the livelesson stops now
+     * (the backend cancels it), so the DELETE waits seconds, not a whole CREATE.
+     */
     private void accept(IncomingRequest incoming) {
+        if (incoming.request().operation() == Operation.DELETE) {
+            try {
+                backend.preempt(incoming.request().liveLessonId());
+            } catch (RuntimeException e) {
+                LOG.warn("livelesson {}: pre-empting for its DELETE failed: {}", incoming.request().liveLessonId(),
+                        e.toString());
+            }
+        }
         RequestTask task = new RequestTask(incoming, clock.instant(), runner);
         if (!lanes.submit(incoming.request().liveLessonId(), task)) {
             LOG.warn("scheduler is closing: dropped {}", task);
@@ -131,6 +186,11 @@ public final class Scheduler implements AutoCloseable {
             source.close();
         } catch (RuntimeException e) {
             LOG.warn("closing the request source failed: {}", e.toString(), e);
+        }
+        try {
+            backend.stopping();
+        } catch (RuntimeException e) {
+            LOG.warn("telling the backend it stops failed: {}", e.toString());
         }
         try {
             stopGarbageCollection();

@@ -36,13 +36,24 @@ public final class Heredoc {
         if (document.indexOf('\0') >= 0) {
             throw new SinkException("a here-document cannot hold a NUL byte");
         }
-        String body = document.endsWith("\n") || document.isEmpty() ? document : document + "\n";
+        String body = body(document);
+        String end = checkedTerminator(body);
+        return command + " <<'" + end + "'\n" + body + end + "\n";
+    }
+
+    /** {@code document} with a final newline (the empty document stays empty). */
+    static String body(String document) {
+        return document.isEmpty() || document.endsWith("\n") ? document : document + "\n";
+    }
+
+    /** The terminator of {@code body}, refused if a line of the body spells it. */
+    static String checkedTerminator(String body) {
         String end = terminator(body);
         for (String line : body.split("\n", -1)) {
             if (line.equals(end)) {
                 throw new SinkException("the document contains its own terminator line");
             }
         }
-        return command + " <<'" + end + "'\n" + body + end + "\n";
+        return end;
     }
 }

@@ -8,7 +8,9 @@
  *   <li>{@link io.antidote.tf.sink.Heredoc}: a document fed to a shell here-document, with a terminator derived from
  *       the document so that the document cannot end it early;</li>
  *   <li>{@link io.antidote.tf.sink.TerraformString}: literal text inside a Terraform string, which terraform would
- *       otherwise read as a template ({@code ${...}}, {@code %{...}}).</li>
+ *       otherwise read as a template ({@code ${...}}, {@code %{...}});</li>
+ *   <li>{@link io.antidote.tf.sink.ContainerArgument}: literal text in a Kubernetes container's command, arguments or
+ *       environment values, where the kubelet expands {@code $(NAME)}.</li>
  * </ul>
  * Composed sinks compose the functions from the inside out: a shell word inside a Terraform string is
  * {@code TerraformString.literal(ShellWord.quote(text))}.

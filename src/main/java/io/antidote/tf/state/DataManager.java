@@ -17,7 +17,8 @@ import java.util.Optional;
  *
  * <p>Livelessons change only through narrow updates, each atomic on its own field: two threads updating
  * different fields of one livelesson at once never lose either update (a get-modify-put would). Every update of
- * a livelesson that does not exist throws {@link NoSuchLiveLessonException}; setting the address of an endpoint the
+ * a livelesson that does not exist throws {@link NoSuchLiveLessonException} (of a livesession,
+ * {@link NoSuchLiveSessionException}); setting the address of an endpoint the
  * livelesson does not have throws {@link StateException} and changes nothing. Lessons, images and collections are
  * listed in slug order; inserting one whose slug is present replaces it. Values read back equal the values
  * stored, endpoints in their original order. Implementations are thread-safe.
@@ -66,7 +67,11 @@ public interface DataManager {
 
     void updateLiveLessonStatus(String id, LiveLessonStatus status);
 
+    /** Sets or clears the Error flag; clearing it clears the error detail too. */
     void updateLiveLessonError(String id, boolean error);
+
+    /** Sets the Error flag and the error detail (beyond the reference: why, and the evidence gathered). */
+    void updateLiveLessonErrorDetail(String id, String detail);
 
     void updateLiveLessonEndpointIp(String id, String endpoint, String ip);
 
@@ -82,4 +87,7 @@ public interface DataManager {
     Optional<LiveSession> getLiveSession(String id);
 
     void deleteLiveSession(String id);
+
+    /** Sets whether livesession {@code id}'s livelessons are kept from garbage collection. */
+    void updateLiveSessionPersistence(String id, boolean persistent);
 }

@@ -131,6 +131,13 @@ public final class InMemoryDataManager extends NarrowUpdates {
     }
 
     @Override
+    public void updateLiveSessionPersistence(String id, boolean persistent) {
+        if (liveSessions.computeIfPresent(id, (k, s) -> s.withPersistent(persistent)) == null) {
+            throw new NoSuchLiveSessionException(id);
+        }
+    }
+
+    @Override
     protected void update(String id, UnaryOperator<LiveLesson> change) {
         if (liveLessons.computeIfPresent(id, (k, l) -> change.apply(l)) == null) {
             throw new NoSuchLiveLessonException(id);

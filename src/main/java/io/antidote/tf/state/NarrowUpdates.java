@@ -44,6 +44,11 @@ abstract class NarrowUpdates implements DataManager {
         update(id, l -> l.withError(error));
     }
 
+    @Override
+    public void updateLiveLessonErrorDetail(String id, String detail) {
+        update(id, l -> l.withErrorDetail(detail));
+    }
+
     /** An endpoint the livelesson lacks is a {@link StateException}, and nothing changes. */
     @Override
     public void updateLiveLessonEndpointIp(String id, String endpoint, String ip) {

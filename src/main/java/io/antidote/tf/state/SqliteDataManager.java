@@ -38,6 +38,11 @@ public final class SqliteDataManager extends NarrowUpdates implements AutoClosea
         return new SqliteDataManager(SqliteStore.open(location));
     }
 
+    /** The backend's ledger in this same database (shared with every process that opens it). */
+    public Ledger ledger() {
+        return new Ledger(store, false);
+    }
+
     @Override
     public void close() {
         store.close();
@@ -144,6 +149,13 @@ public final class SqliteDataManager extends NarrowUpdates implements AutoClosea
     @Override
     public void deleteLiveSession(String id) {
         store.delete(SqliteStore.Table.LIVE_SESSIONS, id);
+    }
+
+    @Override
+    public void updateLiveSessionPersistence(String id, boolean persistent) {
+        if (!store.update(SqliteStore.Table.LIVE_SESSIONS, id, LiveSession.class, s -> s.withPersistent(persistent))) {
+            throw new NoSuchLiveSessionException(id);
+        }
     }
 
     @Override

@@ -1,7 +1,7 @@
 package io.antidote.tf.state;
 
+import io.antidote.tf.PrivateFiles;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -16,20 +16,31 @@ import java.util.function.UnaryOperator;
 import org.sqlite.SQLiteConfig;
 
 /**
- * The SQLite side of {@link SqliteDataManager}: one connection, tables of {@code (key, json)}, and transactions.
- * Calls on one instance are serialized by a lock (a JDBC connection is not for concurrent use); writes that read
- * first run under {@code BEGIN IMMEDIATE}, which serializes them against every other connection and process.
+ * The SQLite side of {@link SqliteDataManager}: tables of {@code (key, json)}, and transactions. Writes go through
+ * one connection, serialized by a lock (a JDBC connection is not for concurrent use); writes that read first run
+ * under {@code BEGIN IMMEDIATE}, which serializes them against every other connection and process. Reads of a file
+ * database go through a small pool of read-only connections ({@link ReadConnections}): in WAL mode readers never wait
+ * for the writer nor for each other, so the API's reads (hundreds a second) do not queue behind one connection. An
+ * in-memory database has one connection for everything.
  */
 final class SqliteStore implements AutoCloseable {
     /** The schema this code writes, kept in {@code PRAGMA user_version}. */
-    static final int SCHEMA_VERSION = 1;
+    static final int SCHEMA_VERSION = 2;
     static final int BUSY_TIMEOUT_MILLIS = 30_000;
     static final String CURRICULUM_KEY = "curriculum";
 
     /** The tables; every one holds {@code key TEXT PRIMARY KEY, json TEXT}. */
     enum Table {
         LESSONS("lessons"), IMAGES("images"), COLLECTIONS("collections"), CURRICULUM("curriculum"),
-        LIVE_LESSONS("livelessons"), LIVE_SESSIONS("livesessions");
+        LIVE_LESSONS("livelessons"), LIVE_SESSIONS("livesessions"),
+        /** {@link Ledger}: which process runs an operation on which livelesson (since schema 2) */
+        CLAIMS("claims"),
+        /** {@link Ledger}: when each owning process last said it is alive */
+        OWNERS("owners"),
+        /** {@link Ledger}: DELETEs requested and not finished */
+        DELETIONS("deletions"),
+        /** {@link Ledger}: stacks to destroy, when, and how the tries went */
+        DESTROYS("destroys");
 
         final String sqlName;
 
@@ -46,6 +57,7 @@ final class SqliteStore implements AutoCloseable {
     private final String location;
     private final Connection connection;
     private final Object lock = new Object();
+    private ReadConnections readers;
 
     private SqliteStore(String location, Connection connection) {
         this.location = location;
@@ -55,17 +67,26 @@ final class SqliteStore implements AutoCloseable {
     static SqliteStore open(String location) {
         try {
             if (!location.equals(":memory:")) {
-                Path parent = Path.of(location).toAbsolutePath().getParent();
-                if (parent != null) {
-                    Files.createDirectories(parent);
+                Path file = Path.of(location).toAbsolutePath();
+                if (file.getParent() != null) {
+                    PrivateFiles.createDirectories(file.getParent());
                 }
+                PrivateFiles.createFile(file);
             }
             SQLiteConfig config = new SQLiteConfig();
             config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
             config.setJournalMode(SQLiteConfig.JournalMode.WAL);
             config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
             SqliteStore store = new SqliteStore(location, config.createConnection("jdbc:sqlite:" + location));
-            store.migrate();
+            try {
+                store.migrate();
+                if (!location.equals(":memory:")) {
+                    store.readers = ReadConnections.open(location, BUSY_TIMEOUT_MILLIS);
+                }
+            } catch (RuntimeException | SQLException e) {
+                store.close();
+                throw e;
+            }
             return store;
         } catch (SQLException | IOException e) {
             throw new StateException("sqlite " + location + ": cannot open: " + e.getMessage(), e);
@@ -126,7 +147,7 @@ final class SqliteStore implements AutoCloseable {
     }
 
     <T> List<T> list(Table table, Class<T> type) {
-        List<String> rows = plain("list " + table.sqlName, c -> {
+        List<String> rows = read("list " + table.sqlName, c -> {
             List<String> out = new ArrayList<>();
             try (Statement s = c.createStatement();
                     ResultSet rs = s.executeQuery("SELECT json FROM " + table.sqlName + " ORDER BY key")) {
@@ -140,7 +161,7 @@ final class SqliteStore implements AutoCloseable {
     }
 
     <T> Optional<T> get(Table table, String key, Class<T> type) {
-        return plain("read " + table.sqlName, c -> read(c, table, key)).map(json -> Json.read(json, type));
+        return read("read " + table.sqlName, c -> read(c, table, key)).map(json -> Json.read(json, type));
     }
 
     void delete(Table table, String key) {
@@ -169,12 +190,54 @@ final class SqliteStore implements AutoCloseable {
         });
     }
 
+    /**
+     * Replaces the value under {@code key} by what {@code change} makes of it (empty: none, which deletes it),
+     * atomically against every other connection and process; returns the value it had before.
+     */
+    <T> Optional<T> replace(Table table, String key, Class<T> type, UnaryOperator<Optional<T>> change) {
+        return immediate("update " + table.sqlName, c -> {
+            Optional<T> before = read(c, table, key).map(json -> Json.read(json, type));
+            Optional<T> after = change.apply(before);
+            if (after.isEmpty()) {
+                if (before.isPresent()) {
+                    try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table.sqlName + " WHERE key = ?")) {
+                        ps.setString(1, key);
+                        ps.executeUpdate();
+                    }
+                }
+                return before;
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table.sqlName
+                    + " (key, json) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET json = excluded.json")) {
+                ps.setString(1, key);
+                ps.setString(2, Json.write(after.get()));
+                ps.executeUpdate();
+            }
+            return before;
+        });
+    }
+
     private static Optional<String> read(Connection c, Table table, String key) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT json FROM " + table.sqlName + " WHERE key = ?")) {
             ps.setString(1, key);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
             }
+        }
+    }
+
+    /** Runs the read-only {@code work} on a read connection (on the writer's for an in-memory database). */
+    private <T> T read(String what, Work<T> work) {
+        if (readers == null) {
+            return plain(what, work);
+        }
+        Connection c = readers.take();
+        try {
+            return work.run(c);
+        } catch (SQLException e) {
+            throw failure(what, e);
+        } finally {
+            readers.give(c);
         }
     }
 
@@ -224,11 +287,17 @@ final class SqliteStore implements AutoCloseable {
 
     @Override
     public void close() {
-        synchronized (lock) {
-            try {
-                connection.close();
-            } catch (SQLException e) {
-                throw failure("close", e);
+        try {
+            if (readers != null) {
+                readers.close();
+            }
+        } finally {
+            synchronized (lock) {
+                try {
+                    connection.close();
+                } catch (SQLException e) {
+                    throw failure("close", e);
+                }
             }
         }
     }

@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 /**
  * The environment terraform runs with, built from an allow-list rather than inherited: a few basics (PATH, HOME,
@@ -19,7 +18,13 @@ import java.util.regex.Pattern;
 public record ChildEnvironment(Map<String, String> variables, Set<String> stripped, List<String> secretValues) {
     static final List<String> BASICS = List.of("PATH", "HOME", "USER", "LOGNAME", "TMPDIR", "LANG", "LC_ALL",
             "LC_CTYPE", "TZ", "SSL_CERT_FILE", "SSL_CERT_DIR");
-    private static final Pattern SECRET_NAME = Pattern.compile("(?i).*(SECRET|TOKEN|PASSWORD|PASSWD|CREDENTIAL|KEY).*");
+    /**
+     * The {@code passEnv} variables whose values are not secrets (names and places, not credentials); the value of
+     * every other passed variable is a secret, masked wherever it would be logged or traced.
+     */
+    static final Set<String> NOT_SECRET = Set.of("AWS_REGION", "AWS_DEFAULT_REGION", "AWS_PROFILE",
+            "AWS_CONFIG_FILE", "AWS_SHARED_CREDENTIALS_FILE", "AWS_STS_REGIONAL_ENDPOINTS", "AWS_SDK_LOAD_CONFIG",
+            "AWS_EC2_METADATA_DISABLED", "KUBECONFIG", "KUBE_CONFIG_PATH", "NO_PROXY", "no_proxy");
 
     public ChildEnvironment {
         variables = Map.copyOf(variables);
@@ -35,7 +40,7 @@ public record ChildEnvironment(Map<String, String> variables, Set<String> stripp
             copy(parent, name, env);
         }
         for (String name : config.passEnv()) {
-            if (copy(parent, name, env) && SECRET_NAME.matcher(name).matches()) {
+            if (copy(parent, name, env) && !NOT_SECRET.contains(name)) {
                 secrets.add(parent.get(name));
             }
         }

@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicReference;
 final class CommandExecution {
     /** What one command produced. */
     record Result(ProcessSupervisor.Outcome outcome, RunReport report, String document, PlanSummary summary,
-            Map<String, Duration> timings) {
+            Map<String, Duration> timings, List<String> drift) {
     }
 
     private final RunnerConfig config;
@@ -50,6 +50,7 @@ final class CommandExecution {
         OutputBuffer buffer = new OutputBuffer(40);
         List<Diagnostic> diagnostics = java.util.Collections.synchronizedList(new ArrayList<>());
         AtomicReference<PlanSummary> summary = new AtomicReference<>();
+        List<String> drift = java.util.Collections.synchronizedList(new ArrayList<>());
         StringBuilder doc = new StringBuilder();
         ProcessSupervisor.Limits limits = new ProcessSupervisor.Limits(phase.timeout(config),
                 Duration.ofSeconds(config.stallTimeoutSeconds()), Duration.ofSeconds(config.cancelGraceSeconds()));
@@ -67,9 +68,17 @@ final class CommandExecution {
                 write(log, clean);
                 TerraformEvent event = EventParser.parse(line);
                 if (event instanceof TerraformEvent.DiagnosticLine d) {
-                    diagnostics.add(d.diagnostic());
+                    diagnostics.add(d.diagnostic().redactedWith(redactor));
                 } else if (event instanceof TerraformEvent.ChangeSummary s) {
                     summary.set(s.summary());
+                } else if (event instanceof TerraformEvent.PlannedChange c && c.drift()) {
+                    drift.add(c.address() + ": " + c.action() + " outside terraform");
+                } else if (event instanceof TerraformEvent.Outputs o) {
+                    o.actionByName().forEach((name, action) -> {
+                        if (!action.equals("noop")) {
+                            drift.add("output " + name + ": " + action);
+                        }
+                    });
                 }
                 recorder.record(event);
                 listener.event(phase, ws, event);
@@ -90,7 +99,16 @@ final class CommandExecution {
         List<String> shown = argv.stream().map(redactor::redact).toList();
         RunReport report = new RunReport(shown, dir, outcome.ending() == ProcessSupervisor.Ending.EXITED
                 ? outcome.exitCode() : -1, diagnostics, buffer.head(), buffer.tail());
-        return new Result(outcome, report, doc.toString(), summary.get(), recorder.timings());
+        return new Result(outcome, report, doc.toString(), summary.get(), recorder.timings(), List.copyOf(drift));
+    }
+
+    /** Tells the listener that a command of {@code ws} ended; a throwing listener is logged and ignored. */
+    void finished(Phase phase, Workspace ws, boolean succeeded) {
+        try {
+            listener.finished(phase, ws, succeeded);
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(CommandExecution.class).warn("a terraform listener failed: {}", e.toString());
+        }
     }
 
     private static BufferedWriter logFile(Workspace ws, Phase phase) throws IOException {

@@ -1,5 +1,7 @@
 package io.antidote.tf.terraform;
 
+import io.antidote.tf.tracing.Redactor;
+
 /**
  * One structured diagnostic terraform reported on a {@code diagnostic} line of its {@code -json} stream.
  *
@@ -22,6 +24,11 @@ public record Diagnostic(String severity, String summary, String detail, String 
     /** A diagnostic without a source range. */
     public Diagnostic(String severity, String summary, String detail, String address) {
         this(severity, summary, detail, address, "");
+    }
+
+    /** This diagnostic with its summary and detail through {@code redactor} (they may quote a command's output). */
+    public Diagnostic redactedWith(Redactor redactor) {
+        return new Diagnostic(severity, redactor.redact(summary), redactor.redact(detail), address);
     }
 
     public boolean isError() {

@@ -74,8 +74,14 @@ public final class EventParser {
 
     private static TerraformEvent outputs(JsonNode o, String message) {
         Map<String, Boolean> names = new LinkedHashMap<>();
-        o.fields().forEachRemaining(e -> names.put(e.getKey(), e.getValue().path("sensitive").asBoolean(false)));
-        return new TerraformEvent.Outputs(names, message);
+        Map<String, String> actions = new LinkedHashMap<>();
+        o.fields().forEachRemaining(e -> {
+            names.put(e.getKey(), e.getValue().path("sensitive").asBoolean(false));
+            if (e.getValue().hasNonNull("action")) {
+                actions.put(e.getKey(), text(e.getValue(), "action"));
+            }
+        });
+        return new TerraformEvent.Outputs(names, actions, message);
     }
 
     private static String text(JsonNode n, String field) {

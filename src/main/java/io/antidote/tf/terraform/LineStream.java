@@ -8,9 +8,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Where zt-exec's pump thread writes one output stream of a terraform process: cut into lines (UTF-8, as terraform
- * writes it, whatever the JVM's default charset; a trailing CR dropped), each stamped as the time of the last output
- * (for stall detection) and handed to the sink as it completes. A last line without a newline is handed over on
+ * Where the output reader ({@link OutputTail}) writes one output stream of a child process: cut into lines (UTF-8,
+ * as terraform writes it, whatever the JVM's default charset; a trailing CR dropped), each stamped as the time of the
+ * last output (for stall detection) and handed to the sink as it completes. A last line without a newline is handed over on
  * {@link #close()}. A failing sink is logged and does not stop the stream.
  */
 final class LineStream extends OutputStream {

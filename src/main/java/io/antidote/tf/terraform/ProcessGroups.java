@@ -89,6 +89,36 @@ final class ProcessGroups {
         return i < n && buffer[i] == ' ' ? group : -1;
     }
 
+    /**
+     * The processes that lead their own group, run in {@code dir} and are named {@code comm} (as the kernel
+     * truncates names: 15 characters): a terraform started by a process that has died. Processes of other users are
+     * not readable and not listed.
+     */
+    static List<Long> leadersIn(Path dir, String comm) {
+        String name = comm.length() > 15 ? comm.substring(0, 15) : comm;
+        List<Long> found = new ArrayList<>();
+        byte[] buffer = new byte[STAT_HEAD];
+        try (DirectoryStream<Path> procs = Files.newDirectoryStream(PROC)) {
+            for (Path p : procs) {
+                String pid = p.getFileName().toString();
+                if (!isNumber(pid) || stat(pid, buffer, true) != Long.parseLong(pid)) {
+                    continue;
+                }
+                try {
+                    if (Files.readSymbolicLink(p.resolve("cwd")).equals(dir)
+                            && Files.readString(p.resolve("comm")).strip().equals(name)) {
+                        found.add(Long.parseLong(pid));
+                    }
+                } catch (IOException | SecurityException e) {
+                    // gone, or another user's
+                }
+            }
+        } catch (IOException | DirectoryIteratorException e) {
+            return List.of();
+        }
+        return found;
+    }
+
     private static boolean isNumber(String name) {
         for (int i = 0; i < name.length(); i++) {
             if (name.charAt(i) < '0' || name.charAt(i) > '9') {

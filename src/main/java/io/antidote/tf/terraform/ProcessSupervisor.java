@@ -5,40 +5,43 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.zeroturnaround.exec.MessageLoggers;
-import org.zeroturnaround.exec.ProcessExecutor;
-import org.zeroturnaround.exec.StartedProcess;
 
 /**
- * The one class that owns terraform child processes. It starts the binary with zt-exec, through {@code setsid} so
- * that it leads its own process group, with exactly the given environment (every inherited variable removed) and
- * stdin closed, has zt-exec's pump threads hand every output line to a sink as it arrives ({@link LineStream}), and
- * ends the run on exit, on timeout or on stall. Cancelling is two-phase:
- * SIGINT to terraform, a bounded grace period, then SIGKILL to the whole group (provider plugins and provisioner
- * children included). After every run, whatever is left in the group is killed, so nothing outlives the command.
- * Terraform gets one SIGINT at most (a second interrupt makes it exit without saving its state): processes still
- * running when this JVM exits get theirs from the shutdown hook, unless a cancel already sent it.
+ * The one class that owns child processes. It starts a command with exactly the given environment (every inherited
+ * variable removed), stdin at end of file, and stdout and stderr written to files in its directory that are read back
+ * as they grow ({@link OutputTail}) and cut into lines ({@link LineStream}); it ends the run on exit, on timeout or on
+ * stall. The command is started through {@code setsid}, so that it leads its own process group (a cancel reaches
+ * provider plugins and provisioner children too), and {@code env --default-signal=INT}: a JVM started as a background
+ * job of a non-interactive shell inherits SIGINT ignored, an ignored signal stays ignored across exec, and a shell
+ * cannot even trap a signal ignored on entry, so without the reset a provisioner's shell would never see the cancel's
+ * SIGINT ({@link LaunchChain}). Output goes to files, not pipes: when this JVM dies (even by SIGKILL), terraform is not
+ * killed by its next line (Go exits on a write to a broken stdout), so it finishes its command and saves its state;
+ * whoever takes the stack over next stops it if it must ({@link #stopStrays}).
+ *
+ * <p>Cancelling is two-phase: SIGINT to the child, a bounded grace period, then SIGKILL to the whole group. After
+ * every run, whatever is left in the group is killed, so nothing outlives the command. Terraform gets one SIGINT at
+ * most (a second interrupt makes it exit without saving its state): processes still running when this JVM exits get
+ * theirs from the shutdown hook, unless a cancel already sent it.
  */
 final class ProcessSupervisor {
     private static final Logger LOG = LoggerFactory.getLogger(ProcessSupervisor.class);
     private static final Path SETSID = Path.of("/usr/bin/setsid");
     private static final boolean OWN_GROUP = Files.isExecutable(SETSID);
     private static final long POLL_MILLIS = 100;
+    private static final AtomicLong RUN_NUMBER = new AtomicLong();
     /** The running processes, each with whether it has had its SIGINT. */
     private static final Map<Process, AtomicBoolean> RUNNING = new ConcurrentHashMap<>();
+    /** What every command is started through (see the class comment). */
+    private static final List<String> PREFIX = LaunchChain.probe(OWN_GROUP ? SETSID : null);
 
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(ProcessSupervisor::interruptAllRunning,
@@ -56,88 +59,77 @@ final class ProcessSupervisor {
     record Outcome(int exitCode, Ending ending, Duration elapsed) {
     }
 
-    /** Receives each output line as it arrives, on a pump thread. */
+    /** Receives each output line as it arrives, on the output reader's thread. */
     interface LineSink {
         void line(boolean stderr, String line);
+    }
+
+    /** The tools every command is started through, in order (for tests and the documentation). */
+    static List<String> launchPrefix() {
+        return PREFIX;
     }
 
     Outcome run(List<String> argv, Path dir, Map<String, String> env, Limits limits, LineSink sink,
             LongConsumer started) throws IOException, InterruptedException {
         AtomicLong lastLine = new AtomicLong(System.nanoTime());
-        List<String> command = new ArrayList<>(argv.size() + 1);
-        if (OWN_GROUP) {
-            command.add(SETSID.toString());
-        }
+        List<String> command = new ArrayList<>(PREFIX.size() + argv.size());
+        command.addAll(PREFIX);
         command.addAll(argv);
         LineStream out = new LineStream(false, sink, lastLine);
         LineStream err = new LineStream(true, sink, lastLine);
-        long start = System.nanoTime();
-        StartedProcess launched = launch(new ProcessExecutor().command(command).directory(dir.toFile())
-                .environment(exactly(env)).redirectOutput(out).redirectError(err).exitValueAny()
-                .setMessageLogger(MessageLoggers.NOP));
-        Process process = launched.getProcess();
-        RUNNING.put(process, new AtomicBoolean());
-        Future<?> pumped = launched.getFuture();
-        long pid = process.pid();
-        started.accept(pid);
-        Ending ending = Ending.EXITED;
-        try {
-            while (!process.waitFor(POLL_MILLIS, TimeUnit.MILLISECONDS)) {
-                long now = System.nanoTime();
-                if (now - start > limits.timeout().toNanos()) {
-                    ending = Ending.TIMED_OUT;
-                    break;
+        try (OutputTail tail = OutputTail.create(dir, ProcessHandle.current().pid() + "-"
+                + RUN_NUMBER.incrementAndGet(), out, err)) {
+            long start = System.nanoTime();
+            Process process = launch(command, dir, env, tail);
+            RUNNING.put(process, new AtomicBoolean());
+            long pid = process.pid();
+            tail.start("child-output-" + pid);
+            Ending ending = Ending.EXITED;
+            try {
+                started.accept(pid);
+                while (!process.waitFor(POLL_MILLIS, TimeUnit.MILLISECONDS)) {
+                    long now = System.nanoTime();
+                    if (now - start > limits.timeout().toNanos()) {
+                        ending = Ending.TIMED_OUT;
+                        break;
+                    }
+                    if (now - lastLine.get() > limits.stall().toNanos()) {
+                        ending = Ending.STALLED;
+                        break;
+                    }
                 }
-                if (now - lastLine.get() > limits.stall().toNanos()) {
-                    ending = Ending.STALLED;
-                    break;
+                if (ending != Ending.EXITED) {
+                    LOG.warn("child process (pid {}) {}: interrupting it", pid, ending);
+                    cancel(process, limits.grace());
                 }
-            }
-            if (ending != Ending.EXITED) {
-                LOG.warn("terraform (pid {}) {}: interrupting it", pid, ending);
+            } catch (InterruptedException e) {
                 cancel(process, limits.grace());
+                throw e;
+            } finally {
+                reap(process, tail);
+                RUNNING.remove(process);
             }
-        } catch (InterruptedException e) {
-            cancel(process, limits.grace());
-            throw e;
-        } finally {
-            reap(process, pumped);
-            out.close();
-            err.close();
-            RUNNING.remove(process);
+            return new Outcome(process.exitValue(), ending, Duration.ofNanos(System.nanoTime() - start));
         }
-        return new Outcome(process.exitValue(), ending, Duration.ofNanos(System.nanoTime() - start));
     }
 
     /**
-     * Starts the process. zt-exec's own message for a process that cannot start lists the environment, which holds
-     * credentials: it is replaced by the JVM's (program name and errno only), with no cause chain to carry it on.
+     * Starts the process. The JVM's message for a process that cannot start names the program, the directory and the
+     * errno, never the environment (which holds credentials); it is rethrown without its cause chain all the same.
      */
-    private static StartedProcess launch(ProcessExecutor executor) throws IOException {
+    private static Process launch(List<String> command, Path dir, Map<String, String> env, OutputTail tail)
+            throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(tail.stdout().toFile()))
+                .redirectError(ProcessBuilder.Redirect.appendTo(tail.stderr().toFile()));
+        builder.environment().clear();
+        builder.environment().putAll(env);
         try {
-            return executor.start();
+            return builder.start();
         } catch (IOException | IllegalArgumentException e) {
-            Throwable root = e;
-            while (root.getCause() != null) {
-                root = root.getCause();
-            }
-            throw new IOException(root == e ? e.getClass().getSimpleName() : root.getMessage());
+            throw new IOException(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         }
-    }
-
-    /**
-     * zt-exec adds to the environment the JVM inherited and removes a variable given as null: so every inherited
-     * variable that is not in {@code env} is given as null, and the child sees {@code env} and nothing else.
-     */
-    private static Map<String, String> exactly(Map<String, String> env) {
-        Map<String, String> exact = new LinkedHashMap<>();
-        System.getenv().keySet().forEach(name -> {
-            if (!env.containsKey(name)) {
-                exact.put(name, null);
-            }
-        });
-        exact.putAll(env);
-        return exact;
     }
 
     /**
@@ -158,6 +150,31 @@ final class ProcessSupervisor {
         LOG.warn("terraform (pid {}) does not lead its own process group: killing it and its descendants only",
                 process.pid());
         return false;
+    }
+
+    /**
+     * Stops what a process that died left running in {@code dir}: each group leader named {@code comm} (a terraform
+     * it started) gets one SIGINT, up to {@code grace} to stop, then SIGKILL to its group. Returns how many it found.
+     */
+    static int stopStrays(Path dir, String comm, Duration grace) throws InterruptedException {
+        List<Long> strays = ProcessGroups.leadersIn(dir.toAbsolutePath().normalize(), comm);
+        for (long pid : strays) {
+            LOG.warn("a {} (pid {}) left by a process that died still runs in {}: interrupting it", comm, pid, dir);
+            ProcessGroups.signal(pid, "INT");
+        }
+        long deadline = System.nanoTime() + grace.toNanos();
+        for (long pid : strays) {
+            java.util.Optional<ProcessHandle> p = ProcessHandle.of(pid);
+            while (p.isPresent() && p.get().isAlive() && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            if (!ProcessGroups.members(pid).isEmpty()) {
+                LOG.warn("{} (pid {}) did not stop within {} s of SIGINT: killing its process group", comm, pid,
+                        grace.toSeconds());
+                ProcessGroups.killGroup(pid);
+            }
+        }
+        return strays.size();
     }
 
     /**
@@ -202,10 +219,10 @@ final class ProcessSupervisor {
     }
 
     /**
-     * Waits for the process and for zt-exec to finish pumping its output; kills whatever is left in its group. A group with the child's
-     * pid as its id can only be the one setsid made, so the scan is safe even when the child is long gone.
+     * Waits for the process; kills whatever is left in its group (a group with the child's pid as its id can only be
+     * the one setsid made, so the scan is safe even when the child is long gone); then reads the rest of its output.
      */
-    private static void reap(Process process, Future<?> pumped) {
+    private static void reap(Process process, OutputTail tail) {
         long pid = process.pid();
         try {
             if (!process.waitFor(5, TimeUnit.SECONDS)) {
@@ -213,18 +230,13 @@ final class ProcessSupervisor {
                 process.waitFor();
             }
             if (OWN_GROUP && !ProcessGroups.members(pid).isEmpty()) {
-                LOG.warn("terraform (pid {}) left processes in its group: killing them", pid);
+                LOG.warn("child process (pid {}) left processes in its group: killing them", pid);
                 ProcessGroups.killGroup(pid);
             }
-            pumped.get(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             killAll(process, OWN_GROUP);
             Thread.currentThread().interrupt();
-        } catch (ExecutionException | TimeoutException e) {
-            LOG.warn("terraform (pid {}): output not fully read: {}", pid, e.toString());
-            if (OWN_GROUP) {
-                ProcessGroups.killGroup(pid);
-            }
         }
+        tail.finish(10_000);
     }
 }

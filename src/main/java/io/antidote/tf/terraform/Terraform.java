@@ -2,6 +2,7 @@ package io.antidote.tf.terraform;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.antidote.tf.PrivateFiles;
 import io.antidote.tf.config.RunnerConfig;
 import io.antidote.tf.tracing.Redactor;
 import io.antidote.tf.tracing.Spans;
@@ -63,13 +64,14 @@ public final class Terraform {
             LOG.warn("not passing these variables of this process to terraform: {}", env.strippedTerraformVariables());
         }
         Path binary = Binaries.resolve(config.binary(), env.variables().get("PATH"));
-        Redactor redactor = Redactor.DEFAULT.withSecrets(env.secretValues()).withSecrets(extraSecrets);
+        Redactor.learn(env.secretValues());
+        Redactor redactor = Redactor.learn(extraSecrets);
         CommandExecution execution = new CommandExecution(config, binary, env, redactor,
                 new Semaphore(config.maxConcurrent(), true), listener);
         Workspaces ws = new Workspaces(Path.of(config.workDir()));
         Path root = ws.root();
         try {
-            Files.createDirectories(root);
+            PrivateFiles.createDirectories(root);
         } catch (IOException e) {
             throw new TerraformException("cannot create the work directory " + root, e);
         }
@@ -157,6 +159,27 @@ public final class Terraform {
         return new SavedPlan(ws, file, summary, destroy);
     }
 
+    /**
+     * {@code terraform plan -refresh-only -detailed-exitcode}: compares the real infrastructure with the state without
+     * changing either (nothing is applied; the plan file is removed). Exit 2 means drift.
+     */
+    public DriftResult planRefreshOnly(Workspace ws, Span parent) {
+        String name = "tfplan-" + PLAN_NUMBER.incrementAndGet();
+        List<String> args = new ArrayList<>(List.of("plan"));
+        args.addAll(COMMON);
+        args.addAll(List.of("-json", "-refresh-only", "-detailed-exitcode", "-out=" + name));
+        try {
+            CommandExecution.Result r = command(Phase.PLAN, ws, args, parent, List.of(0, 2));
+            return new DriftResult(r.outcome().exitCode() == 2, r.drift());
+        } finally {
+            try {
+                Files.deleteIfExists(ws.dir().resolve(name));
+            } catch (IOException e) {
+                LOG.warn("could not remove plan file {}: {}", name, e.toString());
+            }
+        }
+    }
+
     /** Applies exactly {@code plan}; the plan file is removed afterwards. State is kept when the apply fails. */
     public ApplyResult apply(SavedPlan plan, Span parent) {
         if (!plan.claim()) {
@@ -191,6 +214,21 @@ public final class Terraform {
             return new ApplyResult(PlanSummary.none("destroy"), Map.of(), Duration.ZERO, true);
         }
         return apply(planDestroy(ws, parent), parent);
+    }
+
+    /**
+     * Stops the terraform processes that a process which died left running in {@code ws} (they hold its state lock):
+     * one SIGINT each, {@code runner.cancelGraceSeconds} to stop, then their process groups killed. Returns how many
+     * there were. Only for a stack no live process works on.
+     */
+    public int stopStrays(Workspace ws) {
+        try {
+            return ProcessSupervisor.stopStrays(ws.dir(), Path.of(config.binary()).getFileName().toString(),
+                    Duration.ofSeconds(config.cancelGraceSeconds()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TerraformException("interrupted while stopping the terraform left running in " + ws.dir(), e);
+        }
     }
 
     /** The root module's outputs ({@code terraform output -json}); sensitive values are redacted in toString. */
@@ -237,18 +275,21 @@ public final class Terraform {
         Span span = Spans.child(tracer, phase.operation(), parent);
         span.setTag("terraform.stack", ws.stack().toString());
         span.setTag("terraform.dir", ws.dir().toString());
+        boolean succeeded = false;
         try {
             boolean document = phase == Phase.OUTPUT || phase == Phase.SHOW;
             CommandExecution.Result r = execution.run(phase, ws, ws.dir(), args, document,
                     new SpanRecorder(span, redactor));
             span.setTag("terraform.exit_code", r.outcome().exitCode());
             requireSuccess(phase, r, okExits);
+            succeeded = true;
             return r;
         } catch (RuntimeException e) {
             Spans.error(span, e);
             throw e;
         } finally {
             span.finish();
+            execution.finished(phase, ws, succeeded);
         }
     }
 
@@ -264,6 +305,9 @@ public final class Terraform {
                 for (Diagnostic d : r.report().diagnostics()) {
                     if (StateLockedException.isLockError(d)) {
                         throw new StateLockedException(r.report(), d);
+                    }
+                    if (phase == Phase.INIT && ProviderUnavailableException.isInstallError(d)) {
+                        throw new ProviderUnavailableException(r.report(), d);
                     }
                 }
                 throw new TerraformCommandException(what + " failed", r.report());

@@ -36,10 +36,19 @@ public sealed interface TerraformEvent {
             implements TerraformEvent {
     }
 
-    /** {@code outputs}: the names of the outputs and whether each is sensitive (values are never kept). */
-    record Outputs(Map<String, Boolean> sensitiveByName, String message) implements TerraformEvent {
+    /**
+     * {@code outputs}: the names of the outputs, whether each is sensitive, and in a plan what would happen to each
+     * ({@code noop}, {@code create}, {@code update}, {@code delete}; empty after an apply). Values are never kept.
+     */
+    record Outputs(Map<String, Boolean> sensitiveByName, Map<String, String> actionByName, String message)
+            implements TerraformEvent {
         public Outputs {
             sensitiveByName = Map.copyOf(sensitiveByName);
+            actionByName = Map.copyOf(actionByName);
+        }
+
+        public Outputs(Map<String, Boolean> sensitiveByName, String message) {
+            this(sensitiveByName, Map.of(), message);
         }
     }
 

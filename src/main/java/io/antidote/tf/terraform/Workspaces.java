@@ -1,5 +1,6 @@
 package io.antidote.tf.terraform;
 
+import io.antidote.tf.PrivateFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
@@ -7,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -83,12 +83,14 @@ public final class Workspaces {
         return removed;
     }
 
-    private static void createPrivate(Path dir) {
+    /** {@code dir} created 0700 (its missing parents too); an existing one is made 0700. */
+    static void createPrivate(Path dir) {
         try {
             if (!Files.isDirectory(dir)) {
-                Files.createDirectories(dir);
+                PrivateFiles.createDirectories(dir);
+            } else if (Files.getFileAttributeView(dir, java.nio.file.attribute.PosixFileAttributeView.class) != null) {
+                Files.setPosixFilePermissions(dir, PrivateFiles.DIRECTORY);
             }
-            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + dir, e);
         }

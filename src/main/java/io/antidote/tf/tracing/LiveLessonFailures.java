@@ -23,15 +23,28 @@ public final class LiveLessonFailures {
      * to the error as suppressed, never allowed to hide the original error.
      */
     public static AntidoteException fail(Span span, DataManager db, String liveLessonId, Throwable error) {
-        return fail(span, db, liveLessonId, error, Redactor.DEFAULT);
+        return fail(span, db, liveLessonId, error, Redactor.shared());
     }
 
     /** As {@link #fail(Span, DataManager, String, Throwable)}, masking what {@code redactor} knows. */
     public static AntidoteException fail(Span span, DataManager db, String liveLessonId, Throwable error,
             Redactor redactor) {
+        return fail(span, db, liveLessonId, error, redactor, null);
+    }
+
+    /**
+     * As {@link #fail(Span, DataManager, String, Throwable, Redactor)}, setting the livelesson's error detail to
+     * {@code detail} (redacted) with the Error flag, in one update; null: the flag only.
+     */
+    public static AntidoteException fail(Span span, DataManager db, String liveLessonId, Throwable error,
+            Redactor redactor, String detail) {
         Spans.error(span, error, redactor);
         try {
-            db.updateLiveLessonError(liveLessonId, true);
+            if (detail == null) {
+                db.updateLiveLessonError(liveLessonId, true);
+            } else {
+                db.updateLiveLessonErrorDetail(liveLessonId, redactor.redact(detail));
+            }
         } catch (RuntimeException e) {
             error.addSuppressed(e);
             LOG.warn("livelesson {}: could not set its error flag: {}", liveLessonId, redactor.redact(e.getMessage()));

@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * Span helpers shared by every traced function. Text that goes into a span through them passes a {@link Redactor}
- * first (the {@link Redactor#DEFAULT} one unless the caller gives one that knows its secrets).
+ * first: the {@linkplain Redactor#shared() shared redactor} unless the caller gives another.
  */
 public final class Spans {
     private Spans() {
@@ -25,7 +25,7 @@ public final class Spans {
 
     /** Logs {@code error} to the span ({@code event=error}, {@code error.kind}, {@code message}) and tags it errored. */
     public static void error(Span span, Throwable error) {
-        error(span, error, Redactor.DEFAULT);
+        error(span, error, Redactor.shared());
     }
 
     /** As {@link #error(Span, Throwable)}, masking what {@code redactor} knows in the message. */
@@ -36,7 +36,7 @@ public final class Spans {
 
     /** Logs one named event with fields; text values are redacted, numbers and booleans kept as they are. */
     public static void event(Span span, String event, Map<String, ?> fields) {
-        event(span, event, fields, Redactor.DEFAULT);
+        event(span, event, fields, Redactor.shared());
     }
 
     /** As {@link #event(Span, String, Map)}, masking what {@code redactor} knows. */

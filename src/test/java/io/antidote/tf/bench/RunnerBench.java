@@ -245,7 +245,7 @@ public final class RunnerBench {
         RunnerConfig runner = new RunnerConfig("terraform", workDir.toString(), cap, null, null, null, 120, 120, 300,
                 300, 5, 600, 24);
         return new AntidoteConfig("bench", Path.of("/unused"), null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, null, null, null,
                 new BackendConfigs(new TerraformBackendConfig("local", 60, runner, null, null,
                         new LocalTargetConfig(null, null))));
     }

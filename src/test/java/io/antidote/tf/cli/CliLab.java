@@ -127,12 +127,15 @@ final class CliLab implements AutoCloseable {
         }
     }
 
-    /** A configuration file for the local target, with {@code hooks} (image -> command) and extra top-level YAML. */
+    /**
+     * A configuration file for the local target, with {@code hooks} (image -> command) and extra top-level YAML
+     * ({@code liveLessonTTL} is 600 minutes unless {@code extra} sets it: garbage collection of a running
+     * {@code serve} must not take a livelesson a test still works with, however slow the machine).
+     */
     Path config(Map<String, String> hooks, String extra) throws IOException {
         StringBuilder yaml = new StringBuilder("""
                 instanceId: %s
                 curriculumDir: curriculum
-                liveLessonTTL: 1
                 %s
                 backendConfigs:
                   terraform:
@@ -144,7 +147,7 @@ final class CliLab implements AutoCloseable {
                       applyTimeoutSeconds: 120
                     local:
                       address: 127.0.0.1
-                """.formatted(INSTANCE, extra));
+                """.formatted(INSTANCE, (extra.contains("liveLessonTTL:") ? "" : "liveLessonTTL: 600\n") + extra));
         if (!hooks.isEmpty()) {
             yaml.append("      hooks:\n");
             hooks.forEach((image, command) -> yaml.append("        ").append(image).append(": \"").append(command)
@@ -193,6 +196,30 @@ final class CliLab implements AutoCloseable {
                 assertThat(s.toList()).as("stack directories left").isEmpty();
             }
         }
+    }
+
+    /**
+     * The processes (pid and command line) whose working directory is {@code dir} or below it: what a killed process
+     * may have left running in a workspace (its children are not this JVM's descendants any more).
+     */
+    static List<String> processesUnder(Path dir) {
+        Path root = dir.toAbsolutePath().normalize();
+        List<String> found = new ArrayList<>();
+        try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+            for (Path p : procs.filter(x -> x.getFileName().toString().matches("\\d+")).toList()) {
+                try {
+                    if (Files.readSymbolicLink(p.resolve("cwd")).startsWith(root)) {
+                        found.add(p.getFileName() + " " + Files.readString(p.resolve("cmdline")).replace('\0', ' ')
+                                .strip());
+                    }
+                } catch (IOException | SecurityException e) {
+                    // gone, or not ours
+                }
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return found;
     }
 
     static void write(Path file, String text) throws IOException {

@@ -129,7 +129,7 @@ class LifecycleIT {
 
     @Test
     void pruneRemovesOrphanedStacksAndIdleLiveLessons() throws IOException {
-        Path config = lab.config();
+        Path config = lab.config(Map.of(), "liveLessonTTL: 1");
         String orphan = upJson(config);
         String idle = upJson(config);
         String fresh = upJson(config);

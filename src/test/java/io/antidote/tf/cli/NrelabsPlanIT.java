@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.antidote.tf.testing.Requirements;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,9 +27,7 @@ class NrelabsPlanIT {
     void everyRunnableLessonPlansAlikeInBothModes(@TempDir Path temp) throws Exception {
         Requirements.tool("terraform");
         Requirements.path(Path.of("/opt/tf-plugins/registry.terraform.io/hashicorp/aws"), "the AWS provider mirror");
-        Path beside = Path.of("..", "shared", "curriculum", "nrelabs");
-        Path nrelabs = Requirements.path(Files.isDirectory(beside) ? beside : Path.of("/work/shared/curriculum/nrelabs"),
-                "the shared NRE Labs curriculum").toAbsolutePath();
+        Path nrelabs = Requirements.sharedCurriculum().toAbsolutePath();
         Path config = Cli.config(temp, "tier: ptr", "tier: local");
         List<String> args = new ArrayList<>(List.of("plan", "--config", config.toString(), "--curriculum",
                 nrelabs.toString(), "--output", "json", "--parallel", "2"));

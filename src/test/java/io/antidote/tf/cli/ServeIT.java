@@ -51,8 +51,8 @@ class ServeIT {
                         .withSampler(new ConstSampler(true)).build();
                 DatagramSocket agent = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
             Path config = lab.config(Map.of(), "natsUrl: " + nats.url() + "\ntracing:\n  jaegerAgentHost: 127.0.0.1\n"
-                    + "  jaegerAgentPort: " + agent.getLocalPort());
-            try (CliProcess serve = CliProcess.start(lab.temp, "serve", lab.args("serve", config));
+                    + "  jaegerAgentPort: " + agent.getLocalPort() + "\nscheduler:\n  queue: nats");
+            try (CliProcess serve = CliProcess.start(lab.temp, "serve", lab.args("serve", config, "--http-port", "0"));
                     Connection client = Nats.connect(nats.url())) {
                 serve.await("serving", Duration.ofSeconds(60), () -> serve.errContains("antidote-tf: serving instance"));
                 Subscription completed = client.subscribe(NatsSubjects.COMPLETED);
@@ -100,6 +100,7 @@ class ServeIT {
 
                 serve.signal("TERM");
                 assertThat(serve.process.waitFor(40, TimeUnit.SECONDS)).as("stopped on SIGTERM").isTrue();
+                assertThat(serve.process.exitValue()).as(serve.err()).isZero();
                 assertThat(serve.err()).contains("antidote-tf: stopping", "antidote-tf: stopped")
                         .doesNotContain("\tat ");
             }
@@ -107,6 +108,32 @@ class ServeIT {
             DatagramPacket spans = new DatagramPacket(new byte[65536], 65536);
             agent.receive(spans);
             assertThat(spans.getLength()).as("serve sent its spans to the Jaeger agent").isPositive();
+            lab.assertNothingLeft();
+        }
+    }
+
+    @Test
+    void aTokenInTheNatsUrlIsNeverPrinted() throws Exception {
+        Requirements.tool("terraform");
+        String token = "s3cret-nats-t0ken";
+        try (CliLab lab = new CliLab(); NatsServer nats = NatsServer.start(lab.temp, token)) {
+            Path wrong = lab.config(Map.of(), "natsUrl: " + nats.url("wr0ng-nats-t0ken") + "\nscheduler:\n  queue: nats");
+            try (CliProcess refused = CliProcess.start(lab.temp, "refused", lab.args("serve", wrong, "--http-port", "0"))) {
+                assertThat(refused.process.waitFor(60, TimeUnit.SECONDS)).as("serve gave up").isTrue();
+                assertThat(refused.process.exitValue()).isEqualTo(ExitCodes.FAILED);
+                assertThat(refused.err().lines().filter(l -> l.startsWith("antidote-tf: ")).toList()).singleElement()
+                        .asString().startsWith("antidote-tf: cannot connect to NATS at nats://****@127.0.0.1:");
+                assertThat(refused.err()).doesNotContain("wr0ng-nats-t0ken");
+            }
+
+            Path config = lab.config(Map.of(), "natsUrl: " + nats.url(token) + "\nscheduler:\n  queue: nats");
+            try (CliProcess serve = CliProcess.start(lab.temp, "serve", lab.args("serve", config, "--http-port", "0"))) {
+                serve.await("serving", Duration.ofSeconds(60), () -> serve.errContains("antidote-tf: serving instance"));
+                serve.signal("TERM");
+                assertThat(serve.process.waitFor(40, TimeUnit.SECONDS)).as("stopped on SIGTERM").isTrue();
+                assertThat(serve.err()).contains("requests over NATS at nats://****@127.0.0.1:"
+                        + nats.url().split(":")[2]).doesNotContain(token);
+            }
             lab.assertNothingLeft();
         }
     }

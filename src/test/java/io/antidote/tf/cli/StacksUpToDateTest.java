@@ -9,9 +9,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The committed stacks/ is exactly what `bin/regenerate-stacks` writes now. */
+/** The committed stacks/ is exactly what `bin/regenerate-stacks` writes now: AWS stacks, then Kubernetes ones inside. */
 class StacksUpToDateTest {
     private static final Path COMMITTED = Path.of("stacks");
+    private static final Path KUBERNETES_CONFIG = Path.of("examples/kubernetes.yml");
     private static final String HINT = "stacks/ is stale: run bin/regenerate-stacks and commit the result";
 
     @Test
@@ -19,6 +20,10 @@ class StacksUpToDateTest {
         Path fresh = temp.resolve("stacks");
         Cli.Result r = Cli.run("synth", "--config", Cli.EXAMPLE_CONFIG.toString(), "--all", "--out", fresh.toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
+        Cli.Result k = Cli.run("synth", "--config", KUBERNETES_CONFIG.toString(), "--all", "--out",
+                fresh.resolve("kubernetes").toString());
+        assertThat(k.exitCode()).as(k.err()).isZero();
+        assertThat(fresh.resolve("kubernetes/stacks")).isDirectoryContaining(p -> p.endsWith("routed-pair"));
         assertThat(files(COMMITTED)).as(HINT).isEqualTo(files(fresh));
         for (String f : files(fresh)) {
             assertThat(Files.readString(COMMITTED.resolve(f))).as(HINT + " (" + f + ")")

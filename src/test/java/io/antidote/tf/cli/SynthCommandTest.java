@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.antidote.tf.dryrun.CdktfOutput;
 import io.antidote.tf.dryrun.DryRunIds;
-import io.antidote.tf.testing.Trees;
+import io.antidote.tf.testing.TestFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -39,7 +39,7 @@ class SynthCommandTest {
 
     @Test
     void theCacheGivesTheSameBytesWithoutSynthesisAndMissesWhenALessonChanges() throws Exception {
-        Path curriculum = Trees.copy(Cli.EXAMPLE_CURRICULUM, temp.resolve("curriculum"));
+        Path curriculum = TestFiles.copyTree(Cli.EXAMPLE_CURRICULUM, temp.resolve("curriculum"));
         Path config = Cli.config(temp, "curriculumDir: " + Cli.EXAMPLE_CURRICULUM, "curriculumDir: " + curriculum);
         String cache = temp.resolve("cache").toString();
         Cli.Result plain = Cli.run("synth", "--config", config.toString(), "--all", "--out", temp.resolve("a").toString());
@@ -83,6 +83,22 @@ class SynthCommandTest {
         assertThat(Files.readString(out.resolve("stacks/routed-pair/cdk.tf.json"))).contains("example-abc123")
                 .contains("\"s-1\"");
         assertThat(Cli.list(temp)).containsExactly("antidote.yml", "out");
+    }
+
+    @Test
+    void aTrustedImageTheConfigurationDoesNotGrantFailsTheDryRunAndNothingIsWritten() throws Exception {
+        Path config = Cli.config(temp, "trustedImages: ['*']", "trustedImages: [webapp]");
+        Path out = temp.resolve("out");
+        Cli.Result r = Cli.run("synth", "--config", config.toString(), "--all", "--out", out.toString());
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.FAILED);
+        assertThat(r.err().lines()).containsExactly("antidote-tf: lesson 'routed-pair': image 'vqfx' (endpoints "
+                + "vqfx1, vqfx2) asks in its metadata for flavor trusted (a privileged container, root on the lesson "
+                + "host), which backendConfigs.terraform.trustedImages does not grant; list it there to allow it, "
+                + "or '*' to trust every image's metadata");
+        assertThat(Cli.list(temp)).containsExactly("antidote.yml");
+        Cli.Result granted = Cli.run("synth", "--config", Cli.config(Files.createDirectories(temp.resolve("g")),
+                "trustedImages: ['*']", "trustedImages: [vqfx]").toString(), "--all", "--out", out.toString());
+        assertThat(granted.exitCode()).as(granted.err()).isZero();
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.antidote.tf.hostile.HostileCurriculum;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -83,5 +84,71 @@ class ValidateCommandTest {
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).contains("Missing required option: '--curriculum=DIR'").doesNotContain("Exception");
         assertThat(run.out()).isEmpty();
+    }
+
+    /**
+     * The findings of issue 11 that reach the lesson host: each is a problem naming its file and field, the lesson
+     * using them is left out, and the output stays one visible line per problem.
+     */
+    @Test
+    void shellInjectionsAHeredocTerminatorAHostileDirectoryAndAnEndlessReadyDelayAreProblems(@TempDir Path tmp)
+            throws Exception {
+        Path root = tmp.resolve("curriculum");
+        HostileCurriculum.Case plain = new HostileCurriculum.Case(new HostileCurriculum.Field(
+                HostileCurriculum.Kind.LESSON, "readyDelay"), new HostileCurriculum.Payload("endless", "2147483647"));
+        plain.write(root);
+        Path image = root.resolve("images/router/image.meta.yaml");
+        Files.writeString(image, Files.readString(image)
+                .replace("  - em1\n  - em2\n", "  - 'eth1;touch /root/x;#'\n  - '$(id > /root/y)'\n")
+                .replace("configUser: netconf", "configUser: \"netconf\\nCONFIGURE\\ntouch /root/z\""));
+        Path lesson = root.resolve("lessons/hostile-lab/lesson.meta.yaml");
+        Files.writeString(lesson, Files.readString(lesson).replace("readyDelay: \"2147483647\"", "readyDelay: 2147483647"));
+        Files.move(root.resolve("lessons/hostile-lab"), root.resolve("lessons/x$(id)"));
+        Run run = run("validate", "--curriculum", root.toString());
+        assertThat(run.exit()).isEqualTo(1);
+        String img = "images/router/image.meta.yaml: ";
+        String les = "lessons/x$(id)/lesson.meta.yaml: ";
+        String iface = "must be a network interface name: a lower-case letter, then lower-case letters, digits, '_', "
+                + "'.' and '-', got ";
+        assertThat(run.out().lines()).containsExactly(
+                img + "networkInterfaces[0]: " + iface + "\"eth1;touch /root/x;#\"",
+                img + "networkInterfaces[1]: " + iface + "\"$(id > /root/y)\"",
+                img + "configUser: must be a login name: a lower-case letter or '_', then "
+                        + "lower-case letters, digits, '_' and '-', got \"netconf\\nCONFIGURE\\ntouch /root/z\"",
+                les + "slug: \"hostile-lab\" must equal its directory name \"x$(id)\" (lessons/<slug>/: the directory "
+                        + "reaches paths and commands on the lesson host)",
+                les + "readyDelay: must be in 0..600 seconds, got 2147483647",
+                les + "endpoints[0].image: image \"router\" did not load (see the problems of images/router/image.meta.yaml)",
+                les + "endpoints[1].image: image \"router\" did not load (see the problems of images/router/image.meta.yaml)");
+    }
+
+    /** A meta file linked to a file outside the curriculum is refused unread: nothing of its content is shown. */
+    @Test
+    void aMetaFileLinkedOutsideTheCurriculumIsRefusedUnread(@TempDir Path tmp) throws Exception {
+        Path root = tmp.resolve("curriculum");
+        new HostileCurriculum.Case(new HostileCurriculum.Field(HostileCurriculum.Kind.LESSON, "name"),
+                new HostileCurriculum.Payload("plain", "Plain")).write(root);
+        Path secret = Files.writeString(tmp.resolve("shadow"), "root:$6$TOP-SECRET-HASH:19000::::::\n");
+        Path image = root.resolve("images/router/image.meta.yaml");
+        Files.delete(image);
+        Files.createSymbolicLink(image, secret);
+        Run run = run("validate", "--curriculum", root.toString());
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.out().lines()).first().isEqualTo("images/router/image.meta.yaml: leads outside the curriculum "
+                + "directory (through a link); it is not read");
+        assertThat(run.out()).doesNotContain("TOP-SECRET").doesNotContain("root:");
+    }
+
+    /** A meta file bigger than the bound is refused before it is read. */
+    @Test
+    void anOversizedMetaFileIsRefusedBeforeItIsRead(@TempDir Path tmp) throws Exception {
+        Path root = tmp.resolve("curriculum");
+        new HostileCurriculum.Case(new HostileCurriculum.Field(HostileCurriculum.Kind.LESSON, "name"),
+                new HostileCurriculum.Payload("plain", "Plain")).write(root);
+        Path collection = root.resolve("collections/lab-makers/collection.meta.yaml");
+        Files.writeString(collection, "# " + "x".repeat(300_000) + "\n" + Files.readString(collection));
+        Run run = run("validate", "--curriculum", root.toString());
+        assertThat(run.out().lines()).first().asString().startsWith("collections/lab-makers/collection.meta.yaml: is ")
+                .endsWith(" bytes, more than the 262144 allowed");
     }
 }

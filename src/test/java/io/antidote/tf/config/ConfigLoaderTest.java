@@ -45,6 +45,8 @@ class ConfigLoaderTest {
         assertThat(c.tracing()).isEqualTo(TracingConfig.defaults());
         assertThat(c.tracing().enabled()).isFalse();
         assertThat(c.scheduler()).isEqualTo(new SchedulerConfig(60, 8));
+        assertThat(c.scheduler().overNats()).isFalse();
+        assertThat(c.api().adminRoutes()).isFalse();
         assertThat(c.backendConfigs().terraform()).isEqualTo(TerraformBackendConfig.defaults());
         assertThat(c.backendConfigs().terraform().target()).isEqualTo("aws");
         assertThat(c.backendConfigs().terraform().readinessTimeoutSeconds()).isEqualTo(600);
@@ -89,7 +91,7 @@ class ConfigLoaderTest {
         AntidoteConfig c = ConfigLoader.parse(yaml, ORIGIN);
         assertThat(c).isEqualTo(new AntidoteConfig("lab-7", Path.of("/data/curr"), Tier.LOCAL, "heps.example.org", "myorg",
                 6000, 6001, 100, 5, 3, 2, true, true, "v2021.1", List.of("scheduler"), "nats://10.0.0.1:4222", true,
-                new TracingConfig("svc", "127.0.0.1", 7000), new SchedulerConfig(5, 2), "terraform",
+                new TracingConfig("svc", "127.0.0.1", 7000), new SchedulerConfig(5, 2), null, "terraform",
                 new BackendConfigs(new TerraformBackendConfig("local", 42, new RunnerConfig("tofu", "/tmp/w", 3),
                         new StateConfig("s3", "lab-state", "antidote", "eu-west-1", "lab-locks"),
                         new AwsConfig("eu-west-1", true, null, null, null, null, null, null, null, null, null, null,
@@ -167,6 +169,22 @@ class ConfigLoaderTest {
         assertThat(assertFails(() -> ConfigLoader.parse("instanceId: Bad_Id\ncurriculumDir: /c\n", ORIGIN)).key())
                 .isEqualTo("instanceId");
         assertThat(failure("enabledServices: [api, null]\n").key()).isEqualTo("enabledServices");
+        assertThat(failure("scheduler:\n  queue: kafka\n").getMessage())
+                .endsWith(": scheduler.queue: 'kafka' is not one of inprocess|nats");
+        assertThat(failure("scheduler:\n  shutdownGraceSeconds: 0\n").key()).isEqualTo("scheduler.shutdownGraceSeconds");
+        assertThat(failure("api:\n  adminTokenFile: t\n  adminTokenEnv: T\n").key()).isEqualTo("api.adminTokenEnv");
+        assertThat(failure("api:\n  adminTokenEnv: 'no-such name'\n").key()).isEqualTo("api.adminTokenEnv");
+    }
+
+    @Test
+    void theApiAndQueueSettingsAreRead() {
+        AntidoteConfig c = ConfigLoader.parse("instanceId: x\ncurriculumDir: /c\nscheduler:\n  queue: nats\n"
+                + "  shutdownGraceSeconds: 5\napi:\n  adminTokenFile: secrets/token\n", ORIGIN);
+        assertThat(c.scheduler().overNats()).isTrue();
+        assertThat(c.scheduler().shutdownGraceSeconds()).isEqualTo(5);
+        assertThat(c.api().adminRoutes()).isTrue();
+        assertThat(Path.of(c.api().adminTokenFile())).isEqualTo(ORIGIN.toAbsolutePath().getParent()
+                .resolve("secrets/token").normalize());
     }
 
     @Test

@@ -113,20 +113,23 @@ class EndpointRulesTest {
     @Test
     void anEndpointsImageNameIsAnImageName() {
         expect(sandbox("  image: utility\n  additionalPorts", "  image: antidotelabs/utility:latest\n  additionalPorts"),
-                "endpoints[1].image: must be letters, digits and hyphens (^[A-Za-z0-9-]*$), got \"antidotelabs/utility:latest\"");
+                "endpoints[1].image: must be lower-case letters, digits and inner hyphens (an image name: "
+                        + "^[a-z0-9]+(-+[a-z0-9]+)*$), got \"antidotelabs/utility:latest\"");
     }
 
     @Test
     void endpointNamesAreDnsLabels() {
         expect(sandbox("name: db1", "name: DB_1").edit(SANDBOX, "b: db1", "b: DB_1"),
-                "endpoints[1].name: must be a DNS label (lower-case letters, digits and inner hyphens), got \"DB_1\"");
+                "endpoints[1].name: must be a DNS label: lower-case letters, digits and inner hyphens (it becomes part "
+                        + "of a host name), got \"DB_1\"");
     }
 
     @Test
     void endpointNamesAreAtMost20Characters() {
         String name = "d".repeat(21);
         expect(sandbox("name: db1", "name: " + name).edit(SANDBOX, "b: db1", "b: " + name),
-                "endpoints[1].name: must be at most 20 characters (it becomes part of a host name), got 21");
+                "endpoints[1].name: has 21 characters, more than the 20 allowed (it becomes part of a host name), got \""
+                        + name + "\"");
     }
 
     @Test
@@ -138,7 +141,8 @@ class EndpointRulesTest {
     @Test
     void presentationNamesAreDnsLabelsOfAtMost10Characters() {
         expect(sandbox("- name: web\n", "- name: webconsole1\n"),
-                "endpoints[0].presentations[0].name: must be at most 10 characters (it becomes part of a host name), got 11");
+                "endpoints[0].presentations[0].name: has 11 characters, more than the 10 allowed (it becomes part of a "
+                        + "host name), got \"webconsole1\"");
     }
 
     @Test

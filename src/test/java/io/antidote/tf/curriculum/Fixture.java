@@ -2,13 +2,13 @@ package io.antidote.tf.curriculum;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.antidote.tf.testing.TestFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 
 /** A copy of a test curriculum (from src/test/resources/curricula) in a temporary directory, to break on purpose. */
 final class Fixture {
@@ -28,20 +28,7 @@ final class Fixture {
 
     /** A copy of {@code curricula/<name>} at {@code dest}. */
     static Fixture copyOf(String name, Path dest) {
-        Path source = resource(name);
-        try (Stream<Path> files = Files.walk(source)) {
-            for (Path from : files.toList()) {
-                Path to = dest.resolve(source.relativize(from).toString());
-                if (Files.isDirectory(from)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(from, to);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return new Fixture(dest);
+        return new Fixture(TestFiles.copyTree(resource(name), dest));
     }
 
     Path path(String relative) {

@@ -16,6 +16,9 @@ class ImageAndCollectionRulesTest {
             + "(none with that slug loaded)";
     private static final List<String> WITHOUT_ROUTING = List.of("basics", "sandbox");
 
+    private static final String IFACE = "must be a network interface name: a lower-case letter, then lower-case "
+            + "letters, digits, '_', '.' and '-', got ";
+
     @TempDir
     Path tmp;
 
@@ -36,7 +39,8 @@ class ImageAndCollectionRulesTest {
     @Test
     void anImageSlugIsAnImageName() {
         vqfx("slug: vqfx", "slug: vqfx_1").assertExactly(WITHOUT_ROUTING,
-                VQFX + ": slug: must be letters, digits and hyphens (^[A-Za-z0-9-]*$), got \"vqfx_1\"", VQFX_BROKEN);
+                VQFX + ": slug: must be lower-case letters, digits and inner hyphens (an image name: "
+                        + "^[a-z0-9]+(-+[a-z0-9]+)*$), got \"vqfx_1\"", VQFX_BROKEN);
     }
 
     @Test
@@ -74,7 +78,8 @@ class ImageAndCollectionRulesTest {
     @Test
     void aCollectionSlugIsLowerCaseLettersAndHyphens() {
         acme("slug: acme", "slug: ACME").assertExactly(WITHOUT_ROUTING,
-                ACME + ": slug: must be lower-case letters and hyphens (^[a-z-]*$), got \"ACME\"", ACME_BROKEN);
+                ACME + ": slug: must be lower-case letters and inner hyphens (^[a-z][a-z-]*[a-z]$), got \"ACME\"",
+                ACME_BROKEN);
     }
 
     @Test
@@ -107,5 +112,45 @@ class ImageAndCollectionRulesTest {
         f.write("collections/zeta/collection.meta.yaml", java.nio.file.Files.readString(f.path(ACME)));
         f.assertExactly(List.of("basics", "routing", "sandbox"),
                 "collections/zeta/collection.meta.yaml: slug: \"acme\" is the slug of an earlier collection too");
+    }
+
+    @Test
+    void interfaceNamesAreShortLinuxNamesListedOnceAndNeverLoOrAGeneratedName() {
+        vqfx("networkInterfaces: [em3, em4]", "networkInterfaces: [em3, Em4, em3, lo, net9, em-extra-long-name, net1]")
+                .assertExactly(WITHOUT_ROUTING,
+                        VQFX + ": networkInterfaces[1]: " + IFACE + "\"Em4\"",
+                        VQFX + ": networkInterfaces[2]: \"em3\" is listed twice",
+                        VQFX + ": networkInterfaces[3]: lo is the loopback interface and cannot be listed",
+                        VQFX + ": networkInterfaces[4]: \"net9\" is the name given to connection 9's interface when the "
+                                + "list is shorter; use another name",
+                        VQFX + ": networkInterfaces[5]: has 18 characters, more than the 15 allowed, got "
+                                + "\"em-extra-long-name\"",
+                        VQFX_BROKEN);
+    }
+
+
+    @Test
+    void usersArePortableUserNames() {
+        vqfx("sshUser: antidote", "sshUser: '-oProxyCommand=id'").edit(VQFX, "configUser: antidote",
+                "configUser: \"root\\nCONFIGURE\"").assertExactly(WITHOUT_ROUTING,
+                VQFX + ": sshUser: must be a login name: a lower-case letter or '_', then "
+                        + "lower-case letters, digits, '_' and '-', got \"-oProxyCommand=id\"",
+                VQFX + ": configUser: must be a login name: a lower-case letter or '_', then "
+                        + "lower-case letters, digits, '_' and '-', got \"root\\nCONFIGURE\"",
+                VQFX_BROKEN);
+    }
+
+
+    @Test
+    void passwordsArePrintableAsciiAndNeverShown() {
+        vqfx("sshPassword: antidotepassword", "sshPassword: \"s3cret\\nEOF\"")
+                .edit(VQFX, "configPassword: antidotepassword", "configPassword: 'p\u00e4ss'")
+                .assertExactly(WITHOUT_ROUTING,
+                        VQFX + ": sshPassword: must be printable ASCII (space to '~'); character 7 is not",
+                        VQFX + ": configPassword: must be printable ASCII (space to '~'); character 2 is not",
+                        VQFX_BROKEN);
+        Fixture.copyOf("valid", tmp.resolve("long")).edit(VQFX, "sshPassword: antidotepassword",
+                "sshPassword: '" + "p".repeat(129) + "'").assertExactly(WITHOUT_ROUTING, VQFX + ": sshPassword: has 129 characters, more than the 128 allowed",
+                        VQFX_BROKEN);
     }
 }

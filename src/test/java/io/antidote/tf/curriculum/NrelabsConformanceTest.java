@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.antidote.tf.lesson.Lesson;
 import io.antidote.tf.lesson.Tier;
 import io.antidote.tf.testing.Requirements;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -19,9 +17,7 @@ class NrelabsConformanceTest {
 
     @BeforeAll
     static void load() {
-        Path beside = Path.of("..", "shared", "curriculum", "nrelabs");
-        Path nrelabs = Files.isDirectory(beside) ? beside : Path.of("/work/shared/curriculum/nrelabs");
-        result = CurriculumLoader.load(Requirements.path(nrelabs, "the shared NRE Labs curriculum"));
+        result = CurriculumLoader.load(Requirements.sharedCurriculum());
     }
 
     @Test

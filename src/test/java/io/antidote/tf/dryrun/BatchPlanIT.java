@@ -1,6 +1,7 @@
 package io.antidote.tf.dryrun;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -33,8 +34,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The batch mode with the real terraform over the local target's stacks (built-in resources, no provider to load):
- * the same counts as the per-stack mode, stacks grouped by provider requirements, a real plan-time error and a real
- * init failure attributed to their lessons while the others still plan, and nothing left behind.
+ * the same counts as the per-stack mode, stacks grouped by provider requirements, a real plan-time error attributed
+ * to its lesson while the others still plan, a provider init cannot install ending the run with one error in both
+ * modes, and nothing left behind.
  */
 class BatchPlanIT {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -55,6 +57,8 @@ class BatchPlanIT {
     Path temp;
     private DryRunFixture fixture;
     private final Map<String, Set<String>> roots = new ConcurrentHashMap<>();
+    /** What the last run left in its work directory. */
+    private List<Path> left = List.of();
 
     @BeforeEach
     void setUp() throws Exception {
@@ -101,13 +105,16 @@ class BatchPlanIT {
     }
 
     @Test
-    void aFailedInitFailsTheStacksOfItsProviderSetAtInitAndNoOthers() throws Exception {
-        PlanReport report = run(PlanMode.BATCH, 2, DryRunFixture.local("web-dashboard", MISSING_PROVIDER));
-        StackOutcome failed = outcome(report, "web-dashboard");
-        assertThat(failed.result()).isEqualTo("failed: init");
-        assertThat(String.join("\n", failed.diagnostics())).contains("hashicorp/nope");
-        assertThat(outcome(report, "linux-first-steps").ok()).isTrue();
-        assertThat(outcome(report, "routed-pair").ok()).isTrue();
+    void aProviderAnInitCannotInstallEndsTheRunWithOneErrorNamingIt() {
+        for (PlanMode mode : PlanMode.values()) {
+            assertThatThrownBy(() -> run(mode, 2, DryRunFixture.local("web-dashboard", MISSING_PROVIDER)))
+                    .as(mode.toString()).isInstanceOfSatisfying(DryRunException.class, e -> {
+                        assertThat(e.usage()).isFalse();
+                        assertThat(e.getMessage()).contains("terraform cannot install the provider hashicorp/nope")
+                                .doesNotContain("\n");
+                    });
+            assertThat(left).as(mode + ": left in the work directory").isEmpty();
+        }
     }
 
     @Test
@@ -167,13 +174,16 @@ class BatchPlanIT {
                 parallel), new StateBackend.Local(), NoopTracerFactory.create(), both, List.of());
         DryRunStacks stacks = fixture.stacks(synth, DryRunSettings.defaults(), null);
         LessonSelection selection = LessonSelection.of(loaded, config.tier(), List.of());
-        PlanReport report = new PlanRun(tf, stacks, config.instanceId(),
-                new PlanOptions(mode, parallel, PlanOptions.DEFAULT_BATCH_SIZE, expected), Progress.none(), events)
-                .run(selection);
-        try (Stream<Path> left = Files.walk(work)) {
-            assertThat(left.filter(p -> !p.equals(work)).toList()).as("left in the work directory").isEmpty();
+        try {
+            return new PlanRun(tf, stacks, config.instanceId(),
+                    new PlanOptions(mode, parallel, PlanOptions.DEFAULT_BATCH_SIZE, expected), Progress.none(), events)
+                    .run(selection);
+        } finally {
+            try (Stream<Path> files = Files.walk(work)) {
+                left = files.filter(p -> !p.equals(work)).toList();
+            }
+            assertThat(left).as("left in the work directory").isEmpty();
         }
-        return report;
     }
 
     /** The lessons a root planned in {@code dir} has (its {@code stacks/}), or none for a stack's own workspace. */

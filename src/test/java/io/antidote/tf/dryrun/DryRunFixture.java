@@ -9,7 +9,7 @@ import io.antidote.tf.stack.StackRequest;
 import io.antidote.tf.stack.StackSynthesizer;
 import io.antidote.tf.stack.SynthesizedStack;
 import io.antidote.tf.stack.local.LocalStackSynthesizer;
-import io.antidote.tf.testing.Trees;
+import io.antidote.tf.testing.TestFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +31,7 @@ final class DryRunFixture {
 
     DryRunFixture(Path dir) throws IOException {
         this.dir = dir;
-        this.curriculum = Trees.copy(EXAMPLES.resolve("curriculum"), dir.resolve("curriculum"));
+        this.curriculum = TestFiles.copyTree(EXAMPLES.resolve("curriculum"), dir.resolve("curriculum"));
         this.configFile = dir.resolve("antidote.yml");
         Files.writeString(configFile, """
                 instanceId: fixture
@@ -41,6 +41,7 @@ final class DryRunFixture {
                 backendConfigs:
                   terraform:
                     target: local
+                    trustedImages: [vqfx]
                     runner:
                       cliConfigFile: %s
                       pluginCacheDir: %s

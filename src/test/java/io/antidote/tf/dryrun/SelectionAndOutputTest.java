@@ -8,7 +8,6 @@ import io.antidote.tf.curriculum.LoadResult;
 import io.antidote.tf.lesson.Lesson;
 import io.antidote.tf.lesson.Tier;
 import io.antidote.tf.testing.Requirements;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -16,9 +15,7 @@ import org.junit.jupiter.api.Test;
 /** Lesson selection (tiers, broken lessons), deterministic IDs and CDKTF's manifest format. */
 class SelectionAndOutputTest {
     static Path nrelabs() {
-        Path beside = Path.of("..", "shared", "curriculum", "nrelabs");
-        return Requirements.path(Files.isDirectory(beside) ? beside : Path.of("/work/shared/curriculum/nrelabs"),
-                "the shared NRE Labs curriculum");
+        return Requirements.sharedCurriculum();
     }
 
     @Test

@@ -181,7 +181,7 @@ class LiveLessonFactoryTest {
         Files.delete(curriculum.resolve("lessons/routing/stage1/guide.md"));
         assertThatThrownBy(() -> factory.create(markdownLesson(), 1, "s")).isInstanceOf(LiveLessonCreationException.class)
                 .hasMessageStartingWith("lesson routing: cannot read the guide of stage 1")
-                .hasMessageEndingWith("stage1" + java.io.File.separator + "guide.md): no such file");
+                .hasMessageEndingWith("stage1" + java.io.File.separator + "guide.md): the file is missing");
     }
 
     @Test

@@ -7,15 +7,15 @@ import io.antidote.tf.lesson.PresentationType;
 import io.antidote.tf.live.LiveEndpoint;
 import io.antidote.tf.live.LivePresentation;
 import io.opentracing.mock.MockTracer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 /** The readiness checks against a real OpenSSH server started for each test on a loopback port. */
@@ -67,25 +67,31 @@ class SshReadinessIT {
 
     @Test
     void anEndpointWhoseSshdStartsLateIsDetected() throws Exception {
-        ScheduledExecutorService later = Executors.newSingleThreadScheduledExecutor();
         Path dir;
         try (OpenSshServer sshd = new OpenSshServer(); NetworkChecks checks = new NetworkChecks()) {
             dir = sshd.directory();
-            ScheduledFuture<?> started = later.schedule(() -> {
-                sshd.start();
-                return null;
-            }, 2, TimeUnit.SECONDS);
+            // sshd starts when the waiter first pauses, i.e. after a whole round found it down (however long the
+            // first SSH attempt takes on a loaded machine: a fixed delay raced it)
+            AtomicBoolean started = new AtomicBoolean();
+            Sleeper startSshdAtTheFirstPause = pause -> {
+                if (started.compareAndSet(false, true)) {
+                    try {
+                        sshd.start();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+                Sleeper.SYSTEM.sleep(pause);
+            };
             var settings = new ReadinessSettings(Duration.ofSeconds(60), Duration.ofMillis(500), Duration.ofSeconds(3), 4);
             List<String> progress = new CopyOnWriteArrayList<>();
-            ReadinessResult result = new EndpointReadinessWaiter(tracer, checks, settings).await("it2",
-                    List.of(sshEndpoint("late", sshd.port(), "", "")), null, (h, t) -> progress.add(h + "/" + t));
-            started.get();
+            ReadinessResult result = new EndpointReadinessWaiter(tracer, checks, settings, Clock.systemUTC(),
+                    startSshdAtTheFirstPause).await("it2", List.of(sshEndpoint("late", sshd.port(), "", "")), null,
+                    (h, t) -> progress.add(h + "/" + t));
+            assertThat(started).isTrue();
             assertThat(result.rounds()).isGreaterThan(1);
-            assertThat(result.elapsed()).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
             assertThat(progress).containsExactly("0/1", "1/1");
             assertThat(sshd.isRunning()).isTrue();
-        } finally {
-            later.shutdownNow();
         }
         assertThat(Files.exists(dir)).as("temp dir removed").isFalse();
     }

@@ -1,5 +1,6 @@
 package io.antidote.tf.scheduler;
 
+import io.antidote.tf.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.antidote.tf.live.LiveLesson;

@@ -19,7 +19,7 @@ public final class SchedulerFixtures {
     public static AntidoteConfig config(int liveSessionTtlMinutes, int gcIntervalSeconds, int maxConcurrent) {
         return new AntidoteConfig("test", Path.of("/nonexistent-curriculum"), null, null, null, null, null,
                 liveSessionTtlMinutes, 30, null, null, null, null, null, null, null, null, null,
-                new SchedulerConfig(gcIntervalSeconds, maxConcurrent), null, null);
+                new SchedulerConfig(gcIntervalSeconds, maxConcurrent), null, null, null);
     }
 
     public static LessonScheduleRequest request(Operation op, String liveLessonId, int stage) {

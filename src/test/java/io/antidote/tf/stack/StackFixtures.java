@@ -82,7 +82,7 @@ public final class StackFixtures {
 
     public static AntidoteConfig config(boolean allowEgress, AwsConfig aws) {
         return new AntidoteConfig("ptr", CURRICULUM, null, "labs.example.org", null, null, null, null, null, null, null,
-                null, allowEgress, "v1.2.3", null, null, null, null, null, null,
+                null, allowEgress, "v1.2.3", null, null, null, null, null, null, null,
                 new BackendConfigs(new TerraformBackendConfig("aws", null, null, null, aws)));
     }
 

@@ -184,6 +184,19 @@ abstract class DataManagerContract {
     }
 
     @Test
+    void liveSessionPersistenceIsUpdatedInPlace() {
+        LiveSession a = Fixtures.session("sess-p").withPersistent(false);
+        db.createLiveSession(a);
+        db.updateLiveSessionPersistence("sess-p", true);
+        assertThat(db.getLiveSession("sess-p")).contains(a.withPersistent(true));
+        db.updateLiveSessionPersistence("sess-p", false);
+        assertThat(db.getLiveSession("sess-p")).contains(a);
+        assertThatThrownBy(() -> db.updateLiveSessionPersistence("never-there", true))
+                .isInstanceOf(NoSuchLiveSessionException.class).hasMessageContaining("never-there");
+        assertThat(db.listLiveSessions()).containsExactly(a);
+    }
+
+    @Test
     void concurrentUpdatesOfDifferentFieldsLoseNothing() throws Exception {
         LostUpdates.check(List.of(db));
     }

@@ -44,6 +44,18 @@ class ChildEnvironmentTest {
     }
 
     @Test
+    void everyPassedValueIsASecretButThoseOfKnownPublicSettings() {
+        java.util.Map<String, String> parent = new java.util.HashMap<>(PARENT);
+        parent.put("HCLOUD_API", "hc-credential-value");
+        parent.put("AWS_PROFILE", "lab-profile");
+        ChildEnvironment env = ChildEnvironment.of(parent, config(List.of("HCLOUD_API", "AWS_PROFILE"), null, null));
+        assertThat(env.variables()).containsEntry("HCLOUD_API", "hc-credential-value")
+                .containsEntry("AWS_PROFILE", "lab-profile");
+        assertThat(env.secretValues()).as("a name without a secret word is masked too").containsExactly(
+                "hc-credential-value");
+    }
+
+    @Test
     void terraformVariablesCannotBePassedOnPurpose() {
         assertThatThrownBy(() -> config(List.of("TF_VAR_x"), null, null)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("backendConfigs.terraform.runner.passEnv").hasMessageContaining("TF_VAR_x");

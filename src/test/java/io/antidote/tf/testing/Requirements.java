@@ -33,6 +33,23 @@ public final class Requirements {
         return p;
     }
 
+    /** The value of the environment variable {@code name}; skips or fails the test when it is unset or empty. */
+    public static String env(String name, String why) {
+        String value = System.getenv(name);
+        require(value != null && !value.isEmpty(), name + " is not set (" + why + ")");
+        return value;
+    }
+
+    /**
+     * The shared NRE Labs curriculum, beside the project ({@code ../shared/curriculum/nrelabs}) or at its place on the
+     * team's machines; skips or fails the test when it is at neither.
+     */
+    public static Path sharedCurriculum() {
+        Path beside = Path.of("..", "shared", "curriculum", "nrelabs");
+        return path(Files.isDirectory(beside) ? beside : Path.of("/work/shared/curriculum/nrelabs"),
+                "the shared NRE Labs curriculum");
+    }
+
     public static void require(boolean condition, String reason) {
         if (!condition) {
             if (inCi()) {

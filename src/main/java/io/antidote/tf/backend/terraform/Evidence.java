@@ -27,6 +27,32 @@ final class Evidence {
         }
     }
 
+    /**
+     * What failed, for a livelesson's error detail: the error's first line; for a terraform command, each error
+     * diagnostic (summary, detail, address) and the last lines of its output. Redacted.
+     */
+    static String summary(Throwable error, Redactor redactor) {
+        String message = String.valueOf(error.getMessage());
+        int nl = message.indexOf('\n');
+        StringBuilder s = new StringBuilder(nl < 0 ? message : message.substring(0, nl));
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof TerraformException te && te.report().isPresent()) {
+                RunReport report = te.report().get();
+                for (Diagnostic d : report.errors()) {
+                    s.append("\n").append(d.oneLine());
+                    if (!d.detail().isEmpty()) {
+                        s.append(": ").append(d.detail().strip());
+                    }
+                }
+                if (!report.outputTail().isEmpty()) {
+                    s.append("\n--- terraform output (end) ---\n").append(report.outputTail().strip());
+                }
+                break;
+            }
+        }
+        return redactor.redact(s.toString());
+    }
+
     private static void report(Span span, RunReport report, Redactor redactor) {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("command", String.join(" ", report.command()));

@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import io.antidote.tf.stack.RoutingClaim;
 import java.util.Optional;
 
@@ -104,8 +105,64 @@ final class LessonStacks {
 
     /** The stack's workspace if its directory exists. */
     Optional<Workspace> existing(StackId stack) {
-        Path dir = terraform.workspaces().root().resolve(stack.instanceId()).resolve(stack.liveLessonId());
+        Path dir = workspaceDir(stack);
         return Files.isDirectory(dir) ? Optional.of(new Workspace(stack, dir)) : Optional.empty();
+    }
+
+    /** Where the stack's workspace is (or would be). */
+    Path workspaceDir(StackId stack) {
+        return terraform.workspaces().root().resolve(stack.instanceId()).resolve(stack.liveLessonId());
+    }
+
+    /**
+     * The outputs of an applied stack that no process works on any more (after a restart), its routing claims
+     * remembered; empty when it has no state ({@link #withState}).
+     */
+    Optional<StackOutputs> adopt(StackId id, Supplier<StackRequest> request, Span span) {
+        Optional<Workspace> w = withState(id, request, span);
+        if (w.isEmpty()) {
+            return Optional.empty();
+        }
+        StackOutputs out;
+        try {
+            out = outputs(w.get(), span);
+        } catch (StackContractException e) {
+            return Optional.empty();
+        }
+        String uullid = instanceId + "-" + id.liveLessonId();
+        routes.put(uullid, out.routingClaims(uullid));
+        return Optional.of(out);
+    }
+
+    /**
+     * The workspace of a stack that has state, ready for terraform; empty when it has none. A terraform left running
+     * in it by a dead process is stopped first. With remote state, a missing workspace (a lost disk, another machine)
+     * is made again from {@code request} and initialized, so the stack is found and kept. Call holding the livelesson.
+     */
+    Optional<Workspace> withState(StackId id, Supplier<StackRequest> request, Span span) {
+        Optional<Workspace> ws = existing(id);
+        ws.ifPresent(terraform::stopStrays);
+        boolean local = terraform.stateBackend().local();
+        if (local && (ws.isEmpty() || !ws.get().initialized() || !Files.exists(ws.get().stateFile()))) {
+            return Optional.empty();
+        }
+        Workspace w = ws.orElseGet(() -> terraform.workspaces().open(id));
+        if (!w.initialized()) {
+            StackRequest r;
+            SynthesizedStack stack;
+            synchronized (routes) {
+                r = request.get();
+                stack = synthesizer.synth(r);
+            }
+            w.writeStack(withStateBackend(stack.json(), w.stack()));
+            terraform.init(w, span);
+        }
+        return Optional.of(w);
+    }
+
+    /** Stops what terraform a dead process left running in the stack's workspace, if it has one. */
+    void stopStrays(StackId id) {
+        existing(id).ifPresent(terraform::stopStrays);
     }
 
     /**
@@ -131,6 +188,20 @@ final class LessonStacks {
         } finally {
             span.finish();
         }
+    }
+
+    /**
+     * As {@link #destroyAndRemove}, for a stack listed by a remote state lister that has no workspace here (its
+     * livelesson and configuration are gone: another machine, a lost disk): the workspace is made from the target's
+     * skeleton (its providers, no resources) and initialized on the remote state, so that the destroy can run.
+     */
+    void destroyOrphan(StackId stack, Span parent) {
+        if (existing(stack).isEmpty() && !terraform.stateBackend().local()) {
+            Workspace ws = terraform.workspaces().open(stack);
+            ws.writeStack(withStateBackend(synthesizer.skeleton(), stack));
+            terraform.init(ws, parent);
+        }
+        destroyAndRemove(stack, parent);
     }
 
     private String withStateBackend(String json, StackId stack) {

@@ -1,38 +1,46 @@
 package io.antidote.tf.backend.terraform;
 
+import io.antidote.tf.AntidoteException;
 import io.antidote.tf.backend.AntidoteBackend;
 import io.antidote.tf.config.AntidoteConfig;
 import io.antidote.tf.live.LessonScheduleRequest;
 import io.antidote.tf.live.LiveLesson;
-import io.antidote.tf.live.LiveLessonStatus;
-import io.antidote.tf.stack.StackOutputs;
 import io.antidote.tf.state.DataManager;
-import io.antidote.tf.tracing.LiveLessonFailures;
+import io.antidote.tf.state.Ledger;
+import io.antidote.tf.terraform.DriftResult;
+import io.antidote.tf.terraform.Workspace;
 import io.antidote.tf.tracing.Spans;
 import io.opentracing.Span;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.ToIntFunction;
 
 /**
- * The Terraform backend: each livelesson is one Terraform stack (target {@code aws} or {@code local}) in its own
- * workspace, driven by the terraform runner. Built by {@link TerraformBackendFactory#create}, which does all setup.
+ * The Terraform backend: each livelesson is one Terraform stack (target {@code aws}, {@code docker} or {@code local})
+ * in its own workspace, driven by the terraform runner. Built by {@link TerraformBackendFactory#create}, which does
+ * all setup. Design: docs/backend.md.
  *
  * <ul>
  *   <li>CREATE ({@link CreateFlow}): two applies, so configuration comes after reachability and status
  *       CONFIGURATION: the stack without configuration resources, then with the stage's configuration.</li>
- *   <li>MODIFY: status CONFIGURATION, the stack re-applied at the request's stage (the configuration resources are
- *       keyed by stage, so exactly that stage's configuration runs again), then READY.</li>
- *   <li>DELETE ({@link Removal}): one destroy of the stack, then workspace, routing claims and livelesson state
- *       removed whatever happened; a failed destroy keeps the workspace so PruneOrphans retries it.</li>
- *   <li>A failed CREATE destroys its partial infrastructure AT ONCE (best effort; if that destroy fails too, the
- *       workspace stays for PruneOrphans/DELETE to retry) and keeps the livelesson with Error=true so the learner
- *       sees the error; the livelesson's DELETE, or garbage collection after its TTL, removes it. A failed MODIFY
- *       leaves the infrastructure as it is (the learner may retry), Error=true.</li>
+ *   <li>MODIFY ({@link ModifyFlow}): status CONFIGURATION, the stack re-applied at the request's stage, READY.</li>
+ *   <li>DELETE ({@link Removal}): first recorded and pre-empting ({@link #preempt}): a CREATE or MODIFY of the same
+ *       livelesson, here or in another process sharing the state database, is cancelled (terraform in two phases);
+ *       then one destroy of the stack, then workspace, routing claims and livelesson state removed whatever
+ *       happened; a failed destroy is retried by garbage collection with backoff.</li>
+ *   <li>A failed CREATE sets Error with its evidence AT ONCE, then keeps its infrastructure for {@code keepFailedFor}
+ *       minutes or destroys it at once. A failed MODIFY leaves the infrastructure as it is, Error=true.</li>
+ *   <li>At start ({@link Reconciliation}) livelessons are reconciled with their stacks, unfinished operations
+ *       resumed; at every garbage-collection pass ({@link Pruning}) old livelessons are removed and orphaned, kept
+ *       and failed stacks destroyed.</li>
  *   <li>Every method is a traced child span; failures carry terraform's evidence (command, diagnostics, output
- *       head/tail, redacted) into the span; a failed livelesson goes through {@link LiveLessonFailures#fail}.</li>
+ *       head/tail, redacted) into the span.</li>
  * </ul>
- * Requests for one livelesson, and garbage collection of it, never overlap (a lock per livelesson).
+ * Operations on one livelesson never overlap, across threads and processes ({@link Exclusive}).
  */
 public final class TerraformBackend implements AntidoteBackend, AutoCloseable {
     private final AntidoteConfig config;
@@ -40,22 +48,28 @@ public final class TerraformBackend implements AntidoteBackend, AutoCloseable {
     private final Map<String, String> buildInfo;
     private final Parts parts;
     private final CreateFlow create;
+    private final ModifyFlow modify;
     private final Removal removal;
     private final Pruning pruning;
+    private final Reconciliation reconciliation;
+    private final DestroyRetries retries;
     private final ExecutorService workers;
-    private final AutoCloseable checks;
+    private final List<AutoCloseable> closing;
 
-    TerraformBackend(Map<String, String> buildInfo, Parts parts, Pruning pruning, Removal removal,
-            ExecutorService workers, AutoCloseable checks) {
+    TerraformBackend(Map<String, String> buildInfo, Parts parts, DestroyRetries retries, Pruning pruning,
+            Removal removal, ExecutorService workers, List<AutoCloseable> closing) {
         this.config = parts.config();
         this.db = parts.db();
         this.buildInfo = Map.copyOf(buildInfo);
         this.parts = parts;
-        this.create = new CreateFlow(parts);
+        this.retries = retries;
+        this.create = new CreateFlow(parts, new PartialStacks(parts, retries));
+        this.modify = new ModifyFlow(parts);
         this.removal = removal;
         this.pruning = pruning;
+        this.reconciliation = new Reconciliation(parts, pruning);
         this.workers = workers;
-        this.checks = checks;
+        this.closing = List.copyOf(closing);
     }
 
     public AntidoteConfig config() {
@@ -70,14 +84,39 @@ public final class TerraformBackend implements AntidoteBackend, AutoCloseable {
         return buildInfo;
     }
 
+    /** Claims, deletions requested and pending destroys, shared with the other processes of the state database. */
+    public Ledger ledger() {
+        return parts.ledger();
+    }
+
+    /** The version of the terraform this backend runs. */
+    public String terraformVersion() {
+        return parts.stacks().terraform().version().text();
+    }
+
+    /** Failed destroys after which a stack is reported as stuck. */
+    public int stuckAfterAttempts() {
+        return retries.stuckAfter();
+    }
+
     @Override
     public void pruneOrphans() {
-        tracedPrune("backend.prune_orphans", null, "orphans.removed", pruning::orphans);
+        tracedPrune("backend.prune_orphans", null, "orphans.removed", reconciliation::run);
+    }
+
+    @Override
+    public List<LessonScheduleRequest> resumable() {
+        return reconciliation.resumable();
     }
 
     @Override
     public void pruneOldLiveLessons(Span parent) {
         tracedPrune("backend.prune_old_livelessons", parent, "livelessons.removed", pruning::oldLiveLessons);
+    }
+
+    @Override
+    public void retryDestroys(Span parent) {
+        tracedPrune("backend.retry_destroys", parent, "stacks.destroyed", pruning::sweep);
     }
 
     /** One pruning pass in its own span, tagged with how many it removed; a failure errors the span. */
@@ -95,65 +134,112 @@ public final class TerraformBackend implements AntidoteBackend, AutoCloseable {
 
     @Override
     public void handleCreate(Span parent, LessonScheduleRequest request) {
-        traced("backend.create", parent, request, false, span -> create.run(span, request.liveLessonId()));
+        traced("backend.create", parent, request, CreateFlow.OPERATION, parts.requestWait(),
+                (span, held) -> create.run(span, request.liveLessonId(), held));
     }
 
     @Override
     public void handleModify(Span parent, LessonScheduleRequest request) {
-        traced("backend.modify", parent, request, false, span -> modify(span, request));
+        traced("backend.modify", parent, request, ModifyFlow.OPERATION, parts.requestWait(),
+                (span, held) -> modify.run(span, request, held));
     }
 
     @Override
     public void handleDelete(Span parent, LessonScheduleRequest request) {
-        traced("backend.delete", parent, request, true, span -> removal.remove(span, request.liveLessonId()));
+        preempt(request.liveLessonId());
+        traced("backend.delete", parent, request, "DELETE", parts.deleteWait(),
+                (span, held) -> removal.remove(span, request.liveLessonId()));
     }
 
-    private void modify(Span span, LessonScheduleRequest request) {
-        String id = request.liveLessonId();
-        try {
-            LiveLesson live = parts.liveLesson(id).withStage(request.stage());
-            span.setTag("stage", request.stage());
-            db.updateLiveLessonStatus(id, LiveLessonStatus.CONFIGURATION);
-            StackOutputs out = parts.stacks().apply(claims -> parts.request(live, parts.lesson(live), true, claims),
-                    span);
-            if (out.stage() != request.stage()) {
-                throw new StackContractException(live.uullid(), StackOutputs.STAGE, "is " + out.stage()
-                        + " after configuring stage " + request.stage());
-            }
-            db.updateLiveLessonStatus(id, LiveLessonStatus.READY);
-        } catch (RuntimeException e) {
-            Evidence.record(span, e, parts.redactor());
-            throw LiveLessonFailures.fail(span, db, id, e, parts.redactor());
-        }
+    /**
+     * Records the DELETE in the ledger (so the process running a CREATE or MODIFY of the livelesson, this one or
+     * another, cancels it within a fraction of a second, and a restart finishes it) and cancels it here at once.
+     */
+    @Override
+    public void preempt(String liveLessonId) {
+        parts.ledger().requestDeletion(liveLessonId, parts.clock().instant());
+        parts.inFlight().cancel(liveLessonId);
     }
 
-    /** Runs {@code work} in a child span under the livelesson's lock; {@code markError}: log a failure here too. */
-    private void traced(String operation, Span parent, LessonScheduleRequest request, boolean markError,
-            java.util.function.Consumer<Span> work) {
+    @Override
+    public void stopping() {
+        parts.stopping().set(true);
+    }
+
+    /** Runs {@code work} in a child span holding the livelesson; a failure errors the span. */
+    private void traced(String operation, Span parent, LessonScheduleRequest request, String claimed, Duration wait,
+            java.util.function.BiConsumer<Span, Exclusive.Held> work) {
         Span span = Spans.child(parts.tracer(), operation, parent);
         span.setTag("liveLessonId", request.liveLessonId());
         span.setTag("target", config.backendConfigs().terraform().target());
         try {
-            parts.locks().run(request.liveLessonId(), () -> work.accept(span));
+            parts.exclusive().run(request.liveLessonId(), claimed, wait, held -> work.accept(span, held));
         } catch (RuntimeException e) {
-            if (markError) {
-                Spans.error(span, e, parts.redactor());
-            }
+            Spans.error(span, e, parts.redactor());
             throw e;
         } finally {
             span.finish();
         }
     }
 
-    /** Stops the pruning workers, the synthesizer and the readiness checks' SSH client. */
+    /**
+     * The drift of livelesson {@code id}'s stack: a refresh-only plan ({@code terraform plan -refresh-only
+     * -detailed-exitcode}), holding the livelesson (a livelesson busy for {@link #DRIFT_WAIT} is reported busy),
+     * traced as {@code backend.drift}. Never throws for the livelesson's own problems: they are the result's failure.
+     */
+    public StackDrift drift(String id) {
+        Span span = Spans.child(parts.tracer(), "backend.drift", null);
+        span.setTag("liveLessonId", id);
+        long start = System.nanoTime();
+        AtomicReference<DriftResult> result = new AtomicReference<>();
+        String stack = parts.stacks().instanceId() + "-" + id;
+        String slug = db.getLiveLesson(id).map(l -> l.lessonSlug()).orElse("");
+        try {
+            boolean ran = parts.exclusive().tryRun(id, "DRIFT", DRIFT_WAIT, held -> {
+                LiveLesson l = parts.liveLesson(id);
+                Workspace ws = parts.stacks().withState(parts.stacks().id(id),
+                        () -> parts.request(l, parts.lesson(l), true, parts.routes().all()), span).orElseThrow(
+                                () -> new AntidoteException("livelesson " + id + ": its stack has no state"));
+                result.set(parts.stacks().terraform().planRefreshOnly(ws, span));
+            });
+            span.setTag("drifted", result.get() != null && result.get().drifted());
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            if (!ran) {
+                return new StackDrift(id, slug, stack, null, "busy: " + parts.exclusive().holder(id), null, took);
+            }
+            return new StackDrift(id, slug, stack, result.get(), "", null, took);
+        } catch (RuntimeException e) {
+            Evidence.record(span, e, parts.redactor());
+            Spans.error(span, e, parts.redactor());
+            String summary = Evidence.summary(e, parts.redactor());
+            List<String> lines = summary.lines().toList();
+            return new StackDrift(id, slug, stack, null, lines.get(0), lines.subList(1, lines.size()),
+                    Duration.ofNanos(System.nanoTime() - start));
+        } finally {
+            span.finish();
+        }
+    }
+
+    /** How long a drift check waits for a busy livelesson. */
+    public static final Duration DRIFT_WAIT = Duration.ofSeconds(10);
+
+    /** Runs {@code work} holding the livelesson if it can be had within {@code wait}; whether it ran. */
+    boolean tryExclusive(String liveLessonId, String operation, Duration wait, Consumer<Exclusive.Held> work) {
+        return parts.exclusive().tryRun(liveLessonId, operation, wait, work);
+    }
+
+    /** Stops the watcher, the pruning workers, the synthesizer and the readiness checks' SSH client. */
     @Override
     public void close() {
         workers.shutdownNow();
+        parts.exclusive().close();
         parts.stacks().close();
-        try {
-            checks.close();
-        } catch (Exception e) {
-            // the SSH client is best-effort to stop
+        for (AutoCloseable c : closing) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                // best effort
+            }
         }
     }
 }

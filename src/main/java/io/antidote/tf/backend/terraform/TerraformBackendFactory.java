@@ -3,6 +3,8 @@ package io.antidote.tf.backend.terraform;
 import io.antidote.tf.AntidoteException;
 import io.antidote.tf.config.AntidoteConfig;
 import io.antidote.tf.config.TerraformBackendConfig;
+import io.antidote.tf.grammar.DockerNames;
+import io.antidote.tf.grammar.Texts;
 import io.antidote.tf.lesson.Image;
 import io.antidote.tf.readiness.CheckFactory;
 import io.antidote.tf.readiness.EndpointReadinessWaiter;
@@ -11,6 +13,9 @@ import io.antidote.tf.readiness.ReadinessSettings;
 import io.antidote.tf.readiness.Sleeper;
 import io.antidote.tf.stack.StackSynthesizer;
 import io.antidote.tf.stack.aws.AwsStackSynthesizer;
+import io.antidote.tf.stack.docker.DockerSecrets;
+import io.antidote.tf.stack.docker.DockerStackSynthesizer;
+import io.antidote.tf.stack.kubernetes.KubernetesStackSynthesizer;
 import io.antidote.tf.stack.local.LocalStackSynthesizer;
 import io.antidote.tf.state.DataManager;
 import io.antidote.tf.terraform.StackLister;
@@ -18,19 +23,22 @@ import io.antidote.tf.terraform.StateBackend;
 import io.antidote.tf.terraform.Terraform;
 import io.antidote.tf.tracing.Redactor;
 import io.opentracing.Tracer;
+import io.antidote.tf.state.Ledger;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Builds a ready {@link TerraformBackend}, doing all setup: checks {@code buildInfo.imageVersion}, opens the runner
  * (finds the binary, gates its version, creates the work directory), picks the stack target from
- * {@code backendConfigs.terraform.target} ({@code aws} or {@code local}), and wires readiness, locks, the routing
- * registry and the pruning workers ({@code runner.maxConcurrent} threads). Fails with a clear exception, never exits
- * the JVM.
+ * {@code backendConfigs.terraform.target} ({@code aws}, {@code kubernetes} or {@code local}), and wires readiness,
+ * locks, the routing registry and the pruning workers ({@code runner.maxConcurrent} threads). Fails with a clear
+ * exception, never exits the JVM.
  */
 public final class TerraformBackendFactory {
     private TerraformBackendFactory() {
@@ -47,13 +55,20 @@ public final class TerraformBackendFactory {
         if (imageVersion == null || imageVersion.isBlank()) {
             throw new AntidoteException("terraform backend: buildInfo.imageVersion is required");
         }
+        DockerNames.TAG.problem(imageVersion).ifPresent(reason -> {
+            throw new AntidoteException("terraform backend: buildInfo.imageVersion '" + Texts.printable(imageVersion)
+                    + "' " + reason);
+        });
         TerraformBackendConfig tfc = config.backendConfigs().terraform();
         List<String> secrets = new ArrayList<>();
         for (Image image : db.listImages()) {
             secrets.add(image.sshPassword());
             secrets.add(image.configPassword());
         }
-        Redactor redactor = Redactor.DEFAULT.withSecrets(secrets);
+        Redactor redactor = Redactor.learn(secrets);
+        if (tfc.target().equals("docker")) {
+            DockerSecrets.write(DockerStackSynthesizer.secretsDir(config), db.listImages());
+        }
         Terraform terraform = Terraform.open(tfc.runner(), StateBackend.from(tfc.state()), tracer, options.listener(),
                 secrets);
         StackSynthesizer synthesizer = options.synthesizer() != null ? options.synthesizer()
@@ -65,15 +80,29 @@ public final class TerraformBackendFactory {
         ExecutorService workers = Executors.newFixedThreadPool(tfc.runner().maxConcurrent(), daemons());
         RoutingRegistry routes = new RoutingRegistry();
         LessonStacks stacks = new LessonStacks(terraform, synthesizer, tracer, config.instanceId(), routes);
-        Parts parts = new Parts(config, db, tracer, stacks, routes, new LiveLessonLocks(), waiter,
-                options.clock(), options.readyDelay(), redactor);
+        List<AutoCloseable> closing = new ArrayList<>();
+        Ledger ledger = options.ledger();
+        if (ledger == null) {
+            ledger = Ledger.inMemory();
+            closing.add(ledger);
+        }
+        Exclusive exclusive = new Exclusive(new LiveLessonLocks(), ledger, ProcessOwner.current(), options.clock(),
+                new InFlight(), id -> stacks.stopStrays(stacks.id(id)));
+        Parts parts = new Parts(config, db, tracer, stacks, routes, exclusive, waiter, options.clock(),
+                options.readyDelay(), redactor, synthesizer.evidence(), new AtomicBoolean());
+        DestroyRetries retries = new DestroyRetries(ledger, options.clock(),
+                Duration.ofSeconds(config.scheduler().gcIntervalSeconds()),
+                Duration.ofMinutes(tfc.retryBackoffMaxMinutes()), tfc.stuckAfterAttempts(), redactor);
         List<StackLister> listers = new ArrayList<>();
         listers.add(new StackLister.Local(terraform.workspaces()));
-        listers.addAll(options.remoteListers());
-        Removal removal = new Removal(parts);
-        Pruning pruning = new Pruning(parts, removal, listers, workers);
-        AutoCloseable closeChecks = checks instanceof AutoCloseable c ? c : () -> { };
-        return new TerraformBackend(buildInfo, parts, pruning, removal, workers, closeChecks);
+        listers.addAll(options.remoteListers() != null ? options.remoteListers()
+                : RemoteListers.of(terraform.stateBackend()));
+        Removal removal = new Removal(parts, retries);
+        Pruning pruning = new Pruning(parts, removal, listers, workers, retries);
+        if (checks instanceof AutoCloseable c) {
+            closing.add(c);
+        }
+        return new TerraformBackend(buildInfo, parts, retries, pruning, removal, workers, closing);
     }
 
     private static StackSynthesizer target(AntidoteConfig config, Map<String, String> buildInfo, Tracer tracer) {
@@ -81,8 +110,10 @@ public final class TerraformBackendFactory {
         return switch (tfc.target()) {
             case "aws" -> new AwsStackSynthesizer(config, buildInfo, tracer);
             case "local" -> new LocalStackSynthesizer(tfc.local());
+            case "docker" -> new DockerStackSynthesizer(config, buildInfo);
+            case "kubernetes" -> new KubernetesStackSynthesizer(config, buildInfo, tracer);
             default -> throw new AntidoteException("backendConfigs.terraform.target '" + tfc.target()
-                    + "' is not a target (aws|local)");
+                    + "' is not a target (aws|docker|kubernetes|local)");
         };
     }
 

@@ -14,6 +14,9 @@ import org.slf4j.LoggerFactory;
  * Requests from the reference's API over NATS: subscribes to {@value NatsSubjects#INCOMING} and decodes each
  * message with {@link WireFormat}. A message that does not decode is logged (subject, reason, length, excerpt)
  * and dropped; the subscription goes on. Does not own the connection.
+ *
+ * <p>With a queue group, NATS hands each message to one member of the group only: several instances subscribed in
+ * the same group share the requests, and none runs a request another one took.
  */
 public final class NatsRequestSource implements RequestSource {
     private static final Logger LOG = LoggerFactory.getLogger(NatsRequestSource.class);
@@ -21,12 +24,20 @@ public final class NatsRequestSource implements RequestSource {
 
     private final Connection connection;
     private final WireFormat wire;
+    private final String queueGroup;
     private Dispatcher dispatcher;
     private boolean closed;
 
+    /** Every message of the subject (the reference scheduler's subscription). */
     public NatsRequestSource(Connection connection, WireFormat wire) {
+        this(connection, wire, null);
+    }
+
+    /** @param queueGroup the queue group to subscribe in; null: a plain subscription, every message */
+    public NatsRequestSource(Connection connection, WireFormat wire, String queueGroup) {
         this.connection = connection;
         this.wire = wire;
+        this.queueGroup = queueGroup;
     }
 
     /** Subscribes, and returns once the server has the subscription (later messages are not missed). */
@@ -36,7 +47,11 @@ public final class NatsRequestSource implements RequestSource {
             throw new IllegalStateException("NATS request source already " + (closed ? "closed" : "started"));
         }
         dispatcher = connection.createDispatcher(msg -> deliver(msg.getSubject(), msg.getData(), handler));
-        dispatcher.subscribe(NatsSubjects.INCOMING);
+        if (queueGroup == null) {
+            dispatcher.subscribe(NatsSubjects.INCOMING);
+        } else {
+            dispatcher.subscribe(NatsSubjects.INCOMING, queueGroup);
+        }
         try {
             connection.flush(SUBSCRIBE_TIMEOUT);
         } catch (TimeoutException e) {
@@ -46,7 +61,8 @@ public final class NatsRequestSource implements RequestSource {
             Thread.currentThread().interrupt();
             throw new BrokerException(NatsSubjects.INCOMING, "interrupted while subscribing", e);
         }
-        LOG.info("taking requests from {}", NatsSubjects.INCOMING);
+        LOG.info("taking requests from {}{}", NatsSubjects.INCOMING,
+                queueGroup == null ? "" : " in queue group " + queueGroup);
     }
 
     /** Decodes one message and hands it over; never throws, so one bad message cannot stop the subscription. */

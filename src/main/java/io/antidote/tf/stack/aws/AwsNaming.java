@@ -1,8 +1,6 @@
 package io.antidote.tf.stack.aws;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.antidote.tf.stack.StableHash;
 
 /**
  * Every AWS name and stable hash of a livelesson's stack, as pure functions (no jsii), so that their limits can be
@@ -11,7 +9,6 @@ import java.security.NoSuchAlgorithmException;
 public final class AwsNaming {
     /** Target group names: 1..32 characters. */
     public static final int TARGET_GROUP_NAME_MAX = 32;
-    private static final String BASE32 = "abcdefghijklmnopqrstuvwxyz234567";
     private static final int INSTANCE_PREFIX = 10;
 
     private AwsNaming() {
@@ -19,29 +16,12 @@ public final class AwsNaming {
 
     /** The first 8 bytes of SHA-256 of {@code text} as a non-negative number (63 bits). */
     public static long hash(String text) {
-        byte[] d = sha256(text);
-        long h = 0;
-        for (int i = 0; i < 8; i++) {
-            h = (h << 8) | (d[i] & 0xff);
-        }
-        return h & Long.MAX_VALUE;
+        return StableHash.number(text);
     }
 
     /** {@code length} lower-case base32 characters of SHA-256 of {@code text} (5 bits each). */
     public static String shortHash(String text, int length) {
-        byte[] d = sha256(text);
-        StringBuilder out = new StringBuilder(length);
-        int bits = 0;
-        int buffer = 0;
-        for (int i = 0; out.length() < length; i++) {
-            buffer = (buffer << 8) | (d[i] & 0xff);
-            bits += 8;
-            while (bits >= 5 && out.length() < length) {
-                out.append(BASE32.charAt((buffer >> (bits - 5)) & 31));
-                bits -= 5;
-            }
-        }
-        return out.toString();
+        return StableHash.base32(text, length);
     }
 
     /** {@code antidote-<uullid>}: never starts with {@code sg-}, at most 9 + 31 characters. */
@@ -86,13 +66,5 @@ public final class AwsNaming {
     /** A Terraform resource name for {@code prefix} and a DNS-label-like {@code name}. */
     public static String resourceName(String prefix, String name) {
         return prefix + "_" + name.replaceAll("[^A-Za-z0-9_-]", "_");
-    }
-
-    private static byte[] sha256(String text) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-        }
     }
 }

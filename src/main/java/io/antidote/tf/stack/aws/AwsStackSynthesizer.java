@@ -5,40 +5,28 @@ import com.hashicorp.cdktf.AppConfig;
 import com.hashicorp.cdktf.Testing;
 import io.antidote.tf.config.AntidoteConfig;
 import io.antidote.tf.config.AwsConfig;
-import io.antidote.tf.stack.StackException;
+import io.antidote.tf.stack.FailureEvidence;
 import io.antidote.tf.stack.StackRequest;
 import io.antidote.tf.stack.StackSynthesizer;
+import io.antidote.tf.stack.Synthesis;
 import io.antidote.tf.stack.SynthesizedStack;
 import io.antidote.tf.stack.TerraformJson;
-import io.antidote.tf.tracing.Spans;
-import io.opentracing.Span;
 import io.opentracing.Tracer;
 import io.opentracing.util.GlobalTracer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
- * Livelessons to AWS stacks with CDKTF (design: docs/aws.md). Every jsii call runs on this synthesizer's single
- * thread, since jsii is not thread-safe; {@link #synth} may be called from any thread and waits for its turn. The
- * first synth in a JVM loads the AWS bindings (seconds); later ones take milliseconds. jsii never frees the objects
- * a synth creates, so a long-lived process should measure its memory.
+ * Livelessons to AWS stacks with CDKTF (design: docs/aws.md). Every jsii call runs on the JVM's one jsii thread
+ * ({@link io.antidote.tf.stack.Jsii}), since jsii is not thread-safe; {@link #synth} may be called from any thread
+ * and waits for its turn ({@link Synthesis#traced}). The first synth in a JVM loads the AWS bindings (seconds);
+ * later ones take milliseconds. jsii never frees the objects a synth creates, so a long-lived process should measure
+ * its memory.
  */
 public final class AwsStackSynthesizer implements StackSynthesizer {
     private final AntidoteConfig config;
     private final String imageVersion;
     private final Tracer tracer;
-    private final ExecutorService jsii = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "cdktf-jsii");
-        t.setDaemon(true);
-        return t;
-    });
     private final Path outdir;
 
     /** @param buildInfo must hold {@code imageVersion} (the configurator image's tag) */
@@ -52,53 +40,47 @@ public final class AwsStackSynthesizer implements StackSynthesizer {
             throw new IllegalArgumentException("the AWS target needs " + String.join(", ", aws.missingKeys())
                     + " (outputs of modules/foundation, see docs/aws.md)");
         }
-        String version = buildInfo.get("imageVersion");
-        if (version == null || version.isBlank()) {
-            throw new IllegalArgumentException("buildInfo.imageVersion is required (tag of antidotelabs/configurator)");
-        }
         this.config = config;
-        this.imageVersion = version;
+        this.imageVersion = Synthesis.imageVersion(buildInfo);
         this.tracer = tracer;
-        try {
-            this.outdir = Files.createTempDirectory("antidote-cdktf-");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create a CDKTF output directory", e);
+        this.outdir = Synthesis.scratchDirectory("antidote-cdktf-");
+    }
+
+    @Override
+    public FailureEvidence evidence() {
+        return new AwsEvidence();
+    }
+
+    /** The AWS provider as every stack has it (region; in offline mode the mock credentials), no resources. */
+    @Override
+    public String skeleton() {
+        com.fasterxml.jackson.databind.node.ObjectNode root =
+                com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        root.putObject("terraform").putObject("required_providers").putObject("aws").put("source", "aws")
+                .put("version", LessonProvider.VERSION_CONSTRAINT);
+        AwsConfig aws = config.backendConfigs().terraform().aws();
+        com.fasterxml.jackson.databind.node.ObjectNode provider = root.putObject("provider").putArray("aws")
+                .addObject().put("region", aws.region());
+        if (aws.offline()) {
+            provider.put("access_key", "mock").put("secret_key", "mock").put("skip_credentials_validation", true)
+                    .put("skip_metadata_api_check", "true").put("skip_region_validation", true)
+                    .put("skip_requesting_account_id", true);
         }
+        return TerraformJson.canonical(root.toString());
     }
 
     @Override
     public SynthesizedStack synth(StackRequest request) {
-        Span span = Spans.child(tracer, "stack.synth", tracer.activeSpan());
-        span.setTag("stack", request.stackName());
-        span.setTag("target", "aws");
-        try {
-            LessonInput input = LessonInput.of(request, config, imageVersion);
-            Future<String> raw = jsii.submit(() -> synthOnJsiiThread(input));
-            String json = TerraformJson.canonical(raw.get());
-            span.setTag("json.length", json.length());
-            return new SynthesizedStack(request.stackName(), json);
-        } catch (ExecutionException e) {
-            StackException error = e.getCause() instanceof StackException s ? s
-                    : new StackException(request.stackName(), "CDKTF synthesis failed: " + e.getCause(), e.getCause());
-            Spans.error(span, error);
-            throw error;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            StackException error = new StackException(request.stackName(), "interrupted while synthesizing", e);
-            Spans.error(span, error);
-            throw error;
-        } catch (RuntimeException e) {
-            Spans.error(span, e);
-            throw e;
-        } finally {
-            span.finish();
-        }
+        return Synthesis.traced(tracer, "aws", request, r -> {
+            LessonInput input = LessonInput.of(r, config, imageVersion);
+            return () -> synthOnJsiiThread(input);
+        });
     }
 
     /**
      * Builds the stack in a new app and returns its JSON without {@code //} metadata, in memory: one jsii call for
      * the whole document, nothing written (the app only creates {@link #outdir}'s empty {@code stacks} folder, once).
-     * {@code App.synth()} would add a local backend (dropped by {@link TerraformJson} anyway) and write the manifest
+     * {@code App.synth()} would add a local backend (dropped by {@code TerraformJson} anyway) and write the manifest
      * and the stack to disk, to be read back. docs/performance.md, "Synthesis".
      */
     private String synthOnJsiiThread(LessonInput input) {
@@ -106,17 +88,8 @@ public final class AwsStackSynthesizer implements StackSynthesizer {
         return Testing.synth(new LessonStack(app, input));
     }
 
-    private static void delete(Path dir) {
-        try (var files = Files.walk(dir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a temporary directory left behind is harmless
-        }
-    }
-
     @Override
     public void close() {
-        jsii.shutdownNow();
-        delete(outdir);
+        Synthesis.delete(outdir);
     }
 }

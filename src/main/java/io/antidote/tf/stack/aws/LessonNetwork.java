@@ -6,6 +6,7 @@ import com.hashicorp.cdktf.providers.aws.vpc_security_group_egress_rule.VpcSecur
 import com.hashicorp.cdktf.providers.aws.vpc_security_group_ingress_rule.VpcSecurityGroupIngressRule;
 import io.antidote.tf.config.AwsConfig;
 import io.antidote.tf.lesson.PresentationType;
+import io.antidote.tf.stack.Refs;
 import java.util.TreeSet;
 
 /**

@@ -13,7 +13,9 @@ import com.hashicorp.cdktf.providers.aws.route53_record.Route53RecordAlias;
 import io.antidote.tf.config.AwsConfig;
 import io.antidote.tf.config.AwsListener;
 import io.antidote.tf.lesson.PresentationType;
+import io.antidote.tf.stack.Refs;
 import io.antidote.tf.stack.StackException;
+import io.antidote.tf.stack.host.EndpointSpec;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -13,8 +13,16 @@ import com.hashicorp.cdktf.providers.aws.route53_zone.Route53ZoneVpc;
 import com.hashicorp.cdktf.providers.aws.ssm_association.SsmAssociation;
 import com.hashicorp.cdktf.providers.aws.ssm_association.SsmAssociationTargets;
 import io.antidote.tf.config.AwsConfig;
+import io.antidote.tf.stack.Refs;
 import io.antidote.tf.stack.StackException;
+import io.antidote.tf.sink.ShellWord;
+import io.antidote.tf.sink.TerraformTemplate;
 import io.antidote.tf.stack.StackOutputs;
+import io.antidote.tf.stack.host.EndpointSpec;
+import io.antidote.tf.stack.host.HostAddress;
+import io.antidote.tf.stack.host.HostPlan;
+import io.antidote.tf.stack.host.HostSettings;
+import io.antidote.tf.stack.host.PlanFile;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,6 +41,8 @@ final class LessonStack extends TerraformStack {
     private static final String ENI = "host_eni";
     private static final String HOST = "host";
     private static final String ZONE = "zone";
+    /** The local holding the user data's text (readable in the stack; the instance gets it gzipped). */
+    static final String USER_DATA = "user_data";
 
     LessonStack(Construct scope, LessonInput in) {
         super(scope, in.uullid());
@@ -49,17 +59,23 @@ final class LessonStack extends TerraformStack {
             addresses.add(Refs.element(NetworkInterface.TF_RESOURCE_TYPE, ENI, "private_ip_list", ep.index() + 1));
         }
         String zoneName = AwsNaming.zoneName(in.uullid(), aws.privateZoneDomain());
-        String script = BootScript.render(plan, in.hostSettings(zoneName), addresses);
-        if (script.length() > BootScript.MAX_LENGTH) {
-            throw new StackException(in.uullid(), "boot script of " + script.length() + " characters exceeds "
-                    + BootScript.MAX_LENGTH + " (EC2 user data is limited to 16 KB)");
+        HostSettings settings = in.hostSettings(zoneName);
+        TerraformTemplate planText = PlanFile.render(plan, settings, i -> new HostAddress.Reference(
+                Refs.unwrap(addresses.get(i))));
+        String userData = AwsPrologue.render(plan, settings, aws, in.ecrRegistry(), planText).toString();
+        int compressed = Gzip.size(userData);
+        if (compressed > AwsPrologue.MAX_COMPRESSED) {
+            throw new StackException(in.uullid(), "user data of " + compressed + " bytes gzipped exceeds "
+                    + AwsPrologue.MAX_COMPRESSED + " (EC2 user data is limited to 16 KB)");
         }
+        addOverride("locals." + USER_DATA, userData);
         Instance.Builder.create(this, HOST)
                 .ami(aws.amiId()).instanceType(plan.trusted() ? aws.trustedInstanceType() : aws.instanceType())
-                .iamInstanceProfile(aws.instanceProfileName()).userData(script)
+                .iamInstanceProfile(aws.instanceProfileName()).userDataBase64("${base64gzip(local." + USER_DATA + ")}")
                 .networkInterface(List.of(InstanceNetworkInterface.builder().deviceIndex(0).networkInterfaceId(Refs.attr(NetworkInterface.TF_RESOURCE_TYPE, ENI, "id")).build()))
                 .rootBlockDevice(InstanceRootBlockDevice.builder().volumeSize(aws.rootVolumeGb()).volumeType("gp3").encrypted(true).build())
-                .metadataOptions(InstanceMetadataOptions.builder().httpEndpoint("enabled").httpTokens("required").build())
+                .metadataOptions(InstanceMetadataOptions.builder().httpEndpoint("enabled").httpTokens("required")
+                        .httpPutResponseHopLimit(1).build())
                 .tags(Map.of("Name", "antidote-" + in.uullid())).build();
         Route53Zone.Builder.create(this, ZONE).name(zoneName).forceDestroy(true)
                 .comment("antidote livelesson " + in.uullid())
@@ -94,7 +110,8 @@ final class LessonStack extends TerraformStack {
         SsmAssociation.Builder.create(this, "configure")
                 .name("AWS-RunShellScript").associationName(AwsNaming.associationName(in.uullid(), in.stage()))
                 .targets(List.of(SsmAssociationTargets.builder().key("InstanceIds").values(List.of(hostId)).build()))
-                .parameters(Map.of("commands", "cloud-init status --wait >/dev/null; /opt/antidote/configure.sh " + in.stage(),
+                .parameters(Map.of("commands", "cloud-init status --wait >/dev/null; bash "
+                                + ShellWord.quote(in.stateDir() + "/lesson-host.sh") + " configure " + in.stage(),
                         "executionTimeout", String.valueOf(in.aws().configurationTimeoutSeconds())))
                 .waitForSuccessTimeoutSeconds(in.aws().configurationTimeoutSeconds())
                 .lifecycle(TerraformResourceLifecycle.builder()

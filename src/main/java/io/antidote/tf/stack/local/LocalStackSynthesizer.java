@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.antidote.tf.config.LocalTargetConfig;
 import io.antidote.tf.live.LiveEndpoint;
 import io.antidote.tf.live.LiveLesson;
+import io.antidote.tf.sink.ShellWord;
+import io.antidote.tf.sink.TerraformString;
+import io.antidote.tf.stack.FailureEvidence;
 import io.antidote.tf.stack.StackOutputs;
 import io.antidote.tf.stack.StackRequest;
 import io.antidote.tf.stack.StackSynthesizer;
@@ -32,6 +35,8 @@ import java.util.List;
  *   <li>{@code http_routes}: listener 0 and a priority per HTTP presentation, unique among the request's routing
  *       claims ({@link LocalRoutes}); {@code zone_id} is empty.</li>
  * </ul>
+ * Every string from the livelesson goes through {@link TerraformString#literal} (and a shell word through
+ * {@link ShellWord#quote}), so terraform evaluates no template but the stack's own references.
  * Deterministic: keys sorted, same request, same bytes. Nothing is started: whatever listens at the address on the
  * endpoints' ports is what readiness finds.
  */
@@ -46,20 +51,27 @@ public final class LocalStackSynthesizer implements StackSynthesizer {
     }
 
     @Override
+    public FailureEvidence evidence() {
+        return new LocalEvidence();
+    }
+
+    @Override
     public SynthesizedStack synth(StackRequest request) {
         LiveLesson live = request.liveLesson();
         ObjectNode root = JSON.createObjectNode();
         ObjectNode data = root.putObject("resource").putObject("terraform_data");
         ObjectNode host = data.putObject("host").putObject("input");
-        host.put("uullid", live.uullid());
-        StackTags.of(live).forEach(host.putObject("tags")::put);
+        host.put("uullid", literal(live.uullid()));
+        ObjectNode tags = host.putObject("tags");
+        StackTags.of(live).forEach((k, v) -> tags.put(k, literal(v)));
         ObjectNode addresses = JSON.createObjectNode();
         List<String> endpointRefs = new ArrayList<>();
         for (LiveEndpoint ep : live.liveEndpoints().values()) {
             String name = "endpoint_" + ep.name();
             ObjectNode res = data.putObject(name);
             ObjectNode input = res.putObject("input");
-            input.put("name", ep.name()).put("image", ep.image()).put("address", config.address());
+            input.put("name", literal(ep.name())).put("image", literal(ep.image()))
+                    .put("address", literal(config.address()));
             ep.ports().forEach(input.putArray("ports")::add);
             if (!endpointRefs.isEmpty()) {
                 res.putArray("depends_on").add(endpointRefs.get(endpointRefs.size() - 1));
@@ -93,8 +105,8 @@ public final class LocalStackSynthesizer implements StackSynthesizer {
             ObjectNode res = data.putObject("configure_" + ep.name());
             String line = ep.name() + " stage " + live.stage() + " " + ep.configurationType().id() + " "
                     + ep.configurationFile();
-            res.putObject("input").put("endpoint", ep.name()).put("stage", live.stage())
-                    .put("type", ep.configurationType().id()).put("file", ep.configurationFile());
+            res.putObject("input").put("endpoint", literal(ep.name())).put("stage", live.stage())
+                    .put("type", ep.configurationType().id()).put("file", literal(ep.configurationFile()));
             res.put("triggers_replace", String.valueOf(live.stage()));
             var dependsOn = res.putArray("depends_on");
             endpointRefs.forEach(dependsOn::add);
@@ -102,17 +114,17 @@ public final class LocalStackSynthesizer implements StackSynthesizer {
                 dependsOn.add(previous);
             }
             previous = "terraform_data.configure_" + ep.name();
-            localExec(res, "printf '%s\\n' " + quote(line) + " >> " + CONFIGURATION_LOG);
+            localExec(res, "printf '%s\\n' " + ShellWord.quote(line) + " >> " + CONFIGURATION_LOG);
         }
     }
 
+    /** A local-exec provisioner running {@code command}, which terraform must not read as a template. */
     private static void localExec(ObjectNode resource, String command) {
-        resource.putArray("provisioner").addObject().putObject("local-exec").put("command", command);
+        resource.putArray("provisioner").addObject().putObject("local-exec").put("command", literal(command));
     }
 
-    /** {@code text} as one single-quoted shell word. */
-    static String quote(String text) {
-        return "'" + text.replace("'", "'\\''") + "'";
+    private static String literal(String text) {
+        return TerraformString.literal(text);
     }
 
     @Override

@@ -61,6 +61,9 @@ final class BackendFixture implements TerraformListener {
     final List<Duration> readyDelays = new CopyOnWriteArrayList<>();
     final Map<Phase, Long> lastPid = new ConcurrentHashMap<>();
     volatile Consumer<TerraformEvent> onEvent = e -> { };
+    /** Called as each terraform command starts. */
+    volatile java.util.function.BiConsumer<Phase, Workspace> onStart = (p, w) -> { };
+    final Map<Phase, AtomicInteger> starts = new ConcurrentHashMap<>();
     private final AtomicInteger ids = new AtomicInteger();
     private final LiveLessonFactory factory;
 
@@ -100,14 +103,40 @@ final class BackendFixture implements TerraformListener {
                 null, null, readyDelay, null, null, Path.of("lessons/lab"));
     }
 
+    /** The configuration, with the trusted image {@code router} granted. */
     static AntidoteConfig config(Path workDir, String binary, int maxConcurrent, int applyTimeout, int readiness,
             Map<String, String> hooks) {
-        RunnerConfig runner = new RunnerConfig(binary, workDir.toString(), maxConcurrent, null, null, null, 120, 120,
+        return config(workDir, binary, maxConcurrent, applyTimeout, readiness, hooks, List.of("router"));
+    }
+
+    static AntidoteConfig config(Path workDir, String binary, int maxConcurrent, int applyTimeout, int readiness,
+            Map<String, String> hooks, List<String> trustedImages) {
+        return config(workDir, binary, maxConcurrent, applyTimeout, readiness, hooks, trustedImages, List.of());
+    }
+
+    static AntidoteConfig config(Path workDir, String binary, int maxConcurrent, int applyTimeout, int readiness,
+            Map<String, String> hooks, List<String> trustedImages, List<String> passEnv) {
+        return config(workDir, binary, maxConcurrent, applyTimeout, readiness, hooks, trustedImages, passEnv, null,
+                null);
+    }
+
+    /** With {@code keepFailedFor} minutes and {@code stuckAfterAttempts} (null: their defaults). */
+    static AntidoteConfig config(Path workDir, String binary, int maxConcurrent, int applyTimeout, int readiness,
+            Map<String, String> hooks, Integer keepFailedFor, Integer stuckAfterAttempts) {
+        return config(workDir, binary, maxConcurrent, applyTimeout, readiness, hooks, List.of("router"), List.of(),
+                keepFailedFor, stuckAfterAttempts);
+    }
+
+    static AntidoteConfig config(Path workDir, String binary, int maxConcurrent, int applyTimeout, int readiness,
+            Map<String, String> hooks, List<String> trustedImages, List<String> passEnv, Integer keepFailedFor,
+            Integer stuckAfterAttempts) {
+        RunnerConfig runner = new RunnerConfig(binary, workDir.toString(), maxConcurrent, null, null, passEnv, 120, 120,
                 applyTimeout, 120, 2, 600, 24);
         return new AntidoteConfig(INSTANCE, Path.of("/unused"), null, "heps.test", null, null, null, null, 30, null,
-                null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, null, null, null, null,
                 new BackendConfigs(new TerraformBackendConfig("local", readiness, runner, null, null,
-                        new LocalTargetConfig("127.0.0.1", hooks))));
+                        new LocalTargetConfig("127.0.0.1", hooks), null, null, trustedImages, keepFailedFor,
+                        stuckAfterAttempts, null)));
     }
 
     AntidoteConfig config(int applyTimeout, Map<String, String> hooks) {
@@ -155,6 +184,8 @@ final class BackendFixture implements TerraformListener {
     @Override
     public void started(Phase phase, Workspace workspace, long pid) {
         lastPid.put(phase, pid);
+        starts.computeIfAbsent(phase, p -> new AtomicInteger()).incrementAndGet();
+        onStart.accept(phase, workspace);
     }
 
     @Override

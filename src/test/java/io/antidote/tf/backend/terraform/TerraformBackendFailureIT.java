@@ -11,6 +11,7 @@ import io.antidote.tf.readiness.ReadinessException;
 import io.antidote.tf.stack.SynthesizedStack;
 import io.antidote.tf.stack.StackRequest;
 import io.antidote.tf.stack.StackSynthesizer;
+import io.antidote.tf.stack.UntrustedImageException;
 import io.antidote.tf.stack.local.LocalStackSynthesizer;
 import io.antidote.tf.terraform.HookType;
 import io.antidote.tf.terraform.Phase;
@@ -18,6 +19,7 @@ import io.antidote.tf.terraform.StateLockedException;
 import io.antidote.tf.terraform.TerraformCommandException;
 import io.antidote.tf.terraform.TerraformEvent;
 import io.antidote.tf.terraform.TerraformTimeoutException;
+import io.antidote.tf.testing.Requirements;
 import io.opentracing.mock.MockSpan;
 import io.opentracing.tag.Tags;
 import java.nio.channels.FileChannel;
@@ -198,6 +200,39 @@ class TerraformBackendFailureIT extends BackendLab {
             assertThat(fx.get(id).totalTests()).isEqualTo(2);
             assertThat(fx.get(id).healthyTests()).isEqualTo(1);
             assertThat(fx.recording.statusesOf(id)).containsExactly(BOOTING);
+            delete(backend, id);
+        }
+    }
+
+    @Test
+    void aTrustedImageTheOperatorDidNotGrantFailsTheCreateBeforeAnyTerraformRuns() {
+        var config = BackendFixture.config(fx.workDir, "terraform", 4, 120, 20, Map.of(), List.of("utility"));
+        try (TerraformBackend backend = TerraformBackendFactory.create(config, fx.recording.db,
+                BackendFixture.BUILD_INFO, fx.tracer, fx.options(java.time.Clock.systemUTC()))) {
+            String id = fx.liveLesson(0, "s1");
+            Throwable e = failedCreate(backend, id);
+            assertThat(e).isInstanceOf(UntrustedImageException.class).hasMessage("lesson 'lab': image 'router' "
+                    + "(endpoint r1) asks in its metadata for flavor trusted (a privileged container, root on the "
+                    + "lesson host), which backendConfigs.terraform.trustedImages does not grant; list it there to "
+                    + "allow it, or '*' to trust every image's metadata");
+            assertThat(fx.lastPid.keySet()).as("no terraform but its version").containsOnly(Phase.VERSION);
+            backend.handleDelete(null, BackendFixture.request(Operation.DELETE, id, 0));
+        }
+    }
+
+    @Test
+    void theValueOfAPassedVariablePrintedByTerraformIsMaskedInTheErrorTheSpanAndTheEvidence() {
+        String variable = "ANTIDOTE_TF_IT_PROVIDER_SETTING";
+        String value = Requirements.env(variable, "set by the failsafe configuration in pom.xml");
+        var config = BackendFixture.config(fx.workDir, "terraform", 4, 120, 20,
+                Map.of("router", "echo \"leaked $" + variable + "\"; exit 1"), List.of("router"), List.of(variable));
+        try (TerraformBackend backend = fx.backend(config)) {
+            String id = fx.liveLesson(0, "s1");
+            Throwable e = failedCreate(backend, id);
+            MockSpan create = span("backend.create");
+            String evidence = events(create, "terraform.failure").toString();
+            assertThat(evidence).as("terraform did print it").contains("leaked " + io.antidote.tf.tracing.Redactor.MASK);
+            assertThat(evidence + e.getMessage() + create.logEntries()).doesNotContain(value);
             delete(backend, id);
         }
     }

@@ -115,4 +115,46 @@ class TerraformBackendGcIT extends BackendLab {
             pool.shutdownNow();
         }
     }
+
+    @Test
+    void aLiveLessonBusyInItsCreateIsLeftForTheNextPassInsteadOfBlockingGarbageCollection() throws Exception {
+        java.util.concurrent.CountDownLatch inReadyDelay = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        var options = fx.options(Clock.fixed(NOW, ZoneOffset.UTC)).withReadyDelay(d -> {
+            inReadyDelay.countDown();
+            release.await();
+        });
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try (TerraformBackend backend = TerraformBackendFactory.create(fx.config(120, Map.of()), fx.recording.db,
+                BackendFixture.BUILD_INFO, fx.tracer, options)) {
+            String id = fx.liveLesson(0, "s1");
+            CompletableFuture<Void> create = CompletableFuture.runAsync(() -> backend.handleCreate(null,
+                    BackendFixture.request(Operation.CREATE, id, 0)), pool);
+            inReadyDelay.await();
+            fx.recording.db.updateLiveLessonLastActiveTime(id, NOW.minus(Duration.ofDays(1)));
+
+            // a pass that waited for the lock would never end (the CREATE goes on only when this test says so)
+            CompletableFuture.runAsync(() -> backend.pruneOldLiveLessons(null)).get(2, java.util.concurrent.TimeUnit.MINUTES);
+
+            assertThat(fx.recording.db.getLiveLesson(id)).as("left for the next pass").isPresent();
+            var pass = fx.tracer.finishedSpans().stream()
+                    .filter(span -> span.operationName().equals("backend.prune_old_livelessons")).toList();
+            assertThat(pass).singleElement().satisfies(span -> {
+                assertThat(span.logEntries()).anySatisfy(e -> assertThat(new java.util.HashMap<String, Object>(e.fields()))
+                        .containsEntry("event", Pruning.BUSY_EVENT).containsEntry("liveLessonId", id));
+                assertThat(span.tags()).doesNotContainKey(io.opentracing.tag.Tags.ERROR.getKey());
+            });
+            release.countDown();
+            create.join();
+            assertThat(fx.get(id).status()).isEqualTo(LiveLessonStatus.READY);
+
+            backend.pruneOldLiveLessons(null);
+
+            assertThat(fx.recording.db.getLiveLesson(id)).as("removed by the next pass").isEmpty();
+            assertThat(Files.exists(fx.stackDir(id))).isFalse();
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+    }
 }

@@ -9,6 +9,7 @@ import io.antidote.tf.dryrun.RecyclingSynthesizer;
 import io.antidote.tf.lesson.Curriculum;
 import io.antidote.tf.lesson.Lesson;
 import io.antidote.tf.stack.aws.AwsStackSynthesizer;
+import io.antidote.tf.stack.kubernetes.KubernetesStackSynthesizer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,7 +40,9 @@ public final class SynthBench {
                 lesson.slug(), lesson.endpoints().size(), lesson.connections().size(), count,
                 every == Integer.MAX_VALUE ? "never" : every);
         try (RecyclingSynthesizer synth = new RecyclingSynthesizer(
-                () -> new AwsStackSynthesizer(config, Map.of("imageVersion", "latest")), every)) {
+                () -> config.backendConfigs().terraform().target().equals("kubernetes")
+                        ? new KubernetesStackSynthesizer(config, Map.of("imageVersion", "latest"))
+                        : new AwsStackSynthesizer(config, Map.of("imageVersion", "latest")), every)) {
             DryRunStacks stacks = new DryRunStacks(config, curriculum, DryRunSettings.defaults(), synth);
             List<Long> warm = new ArrayList<>();
             for (int i = 1; i <= count; i++) {

@@ -23,11 +23,20 @@ public final class NatsServer implements AutoCloseable {
     }
 
     public static NatsServer start(Path dir) throws IOException, InterruptedException {
+        return start(dir, null);
+    }
+
+    /** A server that accepts only clients giving {@code token} ({@code nats://<token>@host:port}); none when null. */
+    public static NatsServer start(Path dir, String token) throws IOException, InterruptedException {
         Path binary = Requirements.tool("nats-server");
         int port = freePort();
         Path log = dir.resolve("nats-server.log");
-        Process process = new ProcessBuilder(binary.toString(), "-a", "127.0.0.1", "-p", Integer.toString(port))
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(binary.toString(), "-a",
+                "127.0.0.1", "-p", Integer.toString(port)));
+        if (token != null) {
+            command.addAll(java.util.List.of("--auth", token));
+        }
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         NatsServer server = new NatsServer(process, port, log);
         server.awaitListening(Duration.ofSeconds(10));
         return server;
@@ -35,6 +44,11 @@ public final class NatsServer implements AutoCloseable {
 
     public String url() {
         return "nats://127.0.0.1:" + port;
+    }
+
+    /** The URL with {@code token} as its user-info. */
+    public String url(String token) {
+        return "nats://" + token + "@127.0.0.1:" + port;
     }
 
     public boolean isAlive() {

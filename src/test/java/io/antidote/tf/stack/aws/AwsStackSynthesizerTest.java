@@ -66,10 +66,11 @@ class AwsStackSynthesizerTest {
             assertThat(rule.getValue().path("cidr_ipv4").asText()).as(rule.getKey()).isNotEqualTo("0.0.0.0/0");
             assertThat(rule.getValue().has("cidr_ipv6")).as(rule.getKey()).isFalse();
         }
-        assertThat(closedTree.toString()).doesNotContain("0.0.0.0/0").contains("DOCKER-USER");
+        assertThat(closedTree.toString()).doesNotContain("0.0.0.0/0");
+        assertThat(userData(closedTree)).contains("LL_ALLOW_EGRESS='0'\n");
         JsonNode open = tree(network(sharded, SHARDED, 0));
         assertThat(open.at("/resource/aws_vpc_security_group_egress_rule/out_any_ipv4/cidr_ipv4").asText()).isEqualTo("0.0.0.0/0");
-        assertThat(open.toString()).doesNotContain("DOCKER-USER");
+        assertThat(userData(open)).contains("LL_ALLOW_EGRESS='1'\n");
     }
 
     @Test
@@ -106,7 +107,7 @@ class AwsStackSynthesizerTest {
         assertThat(names.get("vqfx1." + zone)).isEqualTo("${element(aws_network_interface.host_eni.private_ip_list, 1)}");
         assertThat(t.at("/resource/aws_route53_zone/zone/name").asText()).isEqualTo(zone);
         assertThat(t.at("/resource/aws_network_interface/host_eni/private_ips_count").asInt()).isEqualTo(4);
-        assertThat(t.at("/resource/aws_instance/host/user_data").asText()).contains("--dns-search " + zone);
+        assertThat(userData(t)).contains("LL_DNS_SEARCH='" + zone + "'\n");
     }
 
     @Test
@@ -201,7 +202,8 @@ class AwsStackSynthesizerTest {
         assertThat(s1.at("/resource/terraform_data/stage_trigger/input").asText()).isEqualTo("1");
         JsonNode assoc = s1.at("/resource/aws_ssm_association/configure");
         assertThat(assoc.at("/lifecycle/replace_triggered_by/0").asText()).isEqualTo("terraform_data.stage_trigger");
-        assertThat(assoc.at("/parameters/commands").asText()).endsWith("configure.sh 1");
+        assertThat(assoc.at("/parameters/commands").asText())
+                .isEqualTo("cloud-init status --wait >/dev/null; bash '/var/lib/antidote/ptr-abcde12345/lesson-host.sh' configure 1");
         assertThat(assoc.get("wait_for_success_timeout_seconds").asInt()).isEqualTo(900);
         assertThat(s1.at("/output/stage/value").asText()).isEqualTo("1");
         assertThat(s0.at("/resource/aws_instance/host")).isEqualTo(s1.at("/resource/aws_instance/host"));
@@ -210,17 +212,34 @@ class AwsStackSynthesizerTest {
     @Test
     void endpointsRunAsTheirFlavorSaysWithTheirInterfacesAndConfiguration() throws Exception {
         JsonNode t = tree(network(closed, CLOSED, 0));
-        String script = t.at("/resource/aws_instance/host/user_data").asText();
+        String data = userData(t);
         assertThat(t.at("/resource/aws_instance/host/instance_type").asText()).isEqualTo("c5.metal");
-        assertThat(script).containsSubsequence("--name vqfx1", "--privileged", "--sysctl net.ipv4.ip_forward=1",
-                "antidotelabs/vqfx:v1.2.3", "--name vqfx2", "--name linux1", "--runtime runsc --cap-add NET_ADMIN",
-                "antidotelabs/utility:v1.2.3", "--name jupyterlabguide", "antidotelabs/jupyter:v9.9.9");
-        assertThat(script).contains("attach vqfx1 em3 10.12.0.1/24", "attach vqfx2 em3 10.12.0.2/24",
-                "attach vqfx2 em4 169.0.0.1/16", "attach linux1 net0 169.0.0.2/16");
-        assertThat(script).contains("mount -t efs -o ro,tls fs-0123abcd:/curriculum", "'/mnt/curriculum/lessons/network-lab/.' /antidote/");
-        assertThat(script).contains("/configure.py \"$ANTIDOTE_TARGET_USERNAME\" \"$ANTIDOTE_TARGET_PASSWORD\" junos 22 ",
-                "ansible-playbook -vvvv -i ${element(aws_network_interface.host_eni.private_ip_list, 2)}, /antidote/stage$STAGE/configs/vqfx2.yml",
-                "python /antidote/stage$STAGE/configs/linux1.py", "antidotelabs/configurator:v9.9.9", "for attempt in 1 2 3");
+        assertThat(t.at("/resource/aws_instance/host/user_data_base64").asText()).isEqualTo("${base64gzip(local.user_data)}");
+        assertThat(t.at("/resource/aws_instance/host/metadata_options/http_put_response_hop_limit").asInt()).isEqualTo(1);
+        assertThat(data).contains(
+                "EP_NAME=('vqfx1' 'vqfx2' 'linux1' 'jupyterlabguide')\n",
+                "EP_IMAGE=('antidotelabs/vqfx:v1.2.3' 'antidotelabs/vqfx:v1.2.3' 'antidotelabs/utility:v1.2.3' 'antidotelabs/jupyter:v9.9.9')\n",
+                "EP_FLAVOR=('trusted' 'trusted' 'untrusted' 'untrusted')\n",
+                "EP_FORWARD=('1' '1' '0' '0')\n",
+                "EP_ADDR=('${element(aws_network_interface.host_eni.private_ip_list, 1)}' "
+                        + "'${element(aws_network_interface.host_eni.private_ip_list, 2)}' "
+                        + "'${element(aws_network_interface.host_eni.private_ip_list, 3)}' "
+                        + "'${element(aws_network_interface.host_eni.private_ip_list, 4)}')\n",
+                "EP_PORTS=('22 830' '22 830' '22 8080 3000' '8888')\n",
+                "EP_CONFIG=('napalm' 'ansible' 'python' '')\n",
+                "EP_CONFIG_FILE=('vqfx1-junos.txt' 'vqfx2.yml' 'linux1.py' '')\n",
+                "EP_NAPALM_DRIVER=('junos' '' '' '')\n",
+                // vqfx1 comes before vqfx2 and vqfx2 before linux1: .2 to the earlier one on each connection
+                "LINK_EP=('0' '1' '1' '2')\n", "LINK_CONN=('0' '0' '1' '1')\n",
+                "LINK_IF=('em3' 'em3' 'em4' 'net0')\n",
+                "LINK_ADDR=('10.12.0.2/24' '10.12.0.3/24' '169.0.0.2/16' '169.0.0.3/16')\n",
+                "LL_LESSON_SRC='/mnt/curriculum/lessons/network-lab'\n",
+                "LL_CONFIGURATOR='antidotelabs/configurator:v9.9.9'\n",
+                "mount -t efs -o ro,tls 'fs-0123abcd:/curriculum' /mnt/curriculum\n",
+                "--name '/antidote/ptr/images/vqfx/configPassword' --query Parameter.Value --output text"
+                        + " >'/var/lib/antidote/secrets/vqfx/configPassword'\n",
+                "--name '/antidote/ptr/images/utility/configPassword'",
+                "bash \"$STATE/lesson-host.sh\" up\n");
         assertThat(t.at("/output/" + StackOutputs.ENDPOINT_ADDRESSES + "/value").size()).isEqualTo(4);
         for (String name : StackOutputs.NAMES) {
             assertThat(t.at("/output").has(name)).as(name).isTrue();
@@ -229,6 +248,10 @@ class AwsStackSynthesizerTest {
         assertThat(simple.at("/resource/aws_instance/host/instance_type").asText()).isEqualTo("m5.xlarge");
         assertThat(simple.at("/resource").has("aws_lb_listener_rule")).isFalse();
         assertThat(simple.at("/output/http_routes/value").size()).isZero();
+    }
+
+    private static String userData(JsonNode tree) {
+        return tree.at("/locals/" + LessonStack.USER_DATA).asText();
     }
 
     @Test
