@@ -40,9 +40,9 @@ import picocli.CommandLine.Spec;
  * a workspace of its own. The reports are the same either way. Exit 0 when every stack planned, 1 when any failed,
  * 2 with {@code --detailed-exitcode} when none failed and any would change.
  *
- * <p>The cold start of the synthesizer (CDKTF loading the target's provider bindings) starts on its own thread as soon as the
- * configuration is read and the lessons asked for look present, beside the curriculum's loading and the first
- * {@code terraform init}; with {@code --cache}, only when some stack is not in the cache.
+ * <p>The cold start of the synthesizer (CDKTF loading the target's provider bindings) starts on its own thread as
+ * soon as the configuration is read and the lessons asked for look present, beside the curriculum's loading and the
+ * first {@code terraform init}; with {@code --cache}, only when some stack is not in the cache.
  */
 @Command(name = "plan", mixinStandardHelpOptions = true,
         description = "Plan-only dry run: synthesize and `terraform plan` the stacks of lessons, report the result.")
