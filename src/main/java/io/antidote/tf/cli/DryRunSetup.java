@@ -1,7 +1,6 @@
 package io.antidote.tf.cli;
 
 import io.antidote.tf.config.AntidoteConfig;
-import io.antidote.tf.config.ConfigLoader;
 import io.antidote.tf.curriculum.CurriculumLoader;
 import io.antidote.tf.curriculum.LoadResult;
 import io.antidote.tf.dryrun.DryRunSettings;
@@ -15,9 +14,9 @@ import java.nio.file.Path;
  */
 record DryRunSetup(AntidoteConfig config, LoadResult loaded, LessonSelection selection, DryRunSettings settings) {
 
-    static DryRunSetup from(LessonOptions options) {
+    /** The curriculum, selection and settings of {@code options}, with their configuration {@code config}. */
+    static DryRunSetup from(LessonOptions options, AntidoteConfig config) {
         DryRunSettings settings = options.settings();
-        AntidoteConfig config = ConfigLoader.load(options.config);
         Path dir = options.curriculum != null ? options.curriculum : config.curriculumDir();
         LoadResult loaded = CurriculumLoader.load(dir);
         LessonSelection selection = LessonSelection.of(loaded, config.tier(), options.slugs());

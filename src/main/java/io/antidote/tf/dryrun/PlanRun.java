@@ -3,62 +3,63 @@ package io.antidote.tf.dryrun;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.antidote.tf.curriculum.Problem;
 import io.antidote.tf.lesson.Lesson;
-import io.antidote.tf.terraform.Diagnostic;
-import io.antidote.tf.terraform.ProviderUnavailableException;
-import io.antidote.tf.terraform.RunReport;
-import io.antidote.tf.terraform.SavedPlan;
-import io.antidote.tf.terraform.StackId;
 import io.antidote.tf.terraform.Terraform;
-import io.antidote.tf.terraform.TerraformException;
-import io.antidote.tf.terraform.Workspace;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * The plan-only dry run: each selected lesson is synthesized (one at a time, jsii is single-threaded) and handed to
- * a pool of {@code parallel} workers that run {@code terraform init} and {@code plan} in the stack's own workspace,
- * then remove it. A stack's failure is an outcome, never an exception; lessons that failed validation are failed
- * outcomes with their problems. Nothing is ever applied.
+ * The plan-only dry run: each selected lesson is synthesized (one at a time, jsii is single-threaded) and planned
+ * with terraform, by a pool of {@code parallel} workers; every workspace is removed afterwards. A stack's failure is
+ * an outcome, never an exception; lessons that failed validation are failed outcomes with their problems. Nothing
+ * is ever applied.
  *
- * <p>The first stack's {@code init} runs alone: an {@code init} without a dependency lock file re-installs the
- * provider into the shared plugin cache, pulling it from under the plans of other stacks that linked it ("there is
- * no package ... cached in .terraform/providers"). What it made is kept as an {@link InitTemplate}: every later stack
- * with the same provider requirements (and no modules) starts from a copy of it and skips {@code init} (about 1.8 s
- * of CPU per stack, hashing the cached provider); any other stack runs its own {@code init} (which the runner starts
- * from the lock file of an earlier init of the same providers, if any).
+ * <p>{@link PlanMode#PER_STACK}: each stack is handed to the pool as soon as it is synthesized and planned in a
+ * workspace of its own ({@link StackPlanner}, {@link FirstInit}).
+ *
+ * <p>{@link PlanMode#BATCH}: the {@code init} of the provider set the target is expected to need starts as soon as
+ * the lessons are known ({@link GroupInits}), beside the synthesis. Once every stack is synthesized, the stacks are
+ * grouped by provider requirements; each group is split into roots ({@link Chunks}) planned by one terraform each
+ * ({@link BatchPlanner}), after the group's one {@code init}. A stack that cannot be a module ({@link StackModule})
+ * is planned on its own.
+ *
+ * <p>In both modes, when terraform cannot install a provider the stacks need ({@link MissingProvider}), no other
+ * stack is tried and the run ends with one line naming the provider, instead of a report of identical failures.
  */
 public final class PlanRun {
-    private static final Logger LOG = LoggerFactory.getLogger(PlanRun.class);
-    private static final String TEMPLATE_DIR = ".init-template";
     private final Terraform terraform;
     private final DryRunStacks stacks;
     private final String instanceId;
-    private final int parallel;
+    private final PlanOptions options;
     private final Progress progress;
-    private final AtomicBoolean firstClaimed = new AtomicBoolean();
-    private final CompletableFuture<Optional<InitTemplate>> template = new CompletableFuture<>();
-    private final AtomicReference<ProviderUnavailableException> missingProvider = new AtomicReference<>();
+    private final PlanEvents events;
 
-    public PlanRun(Terraform terraform, DryRunStacks stacks, String instanceId, int parallel, Progress progress) {
-        if (parallel < 1) {
-            throw DryRunException.usage("--parallel must be at least 1, not " + parallel);
-        }
+    /**
+     * @param events the listener the {@code terraform} runner was opened with (the batch mode reads the plans'
+     *        changes from it)
+     */
+    public PlanRun(Terraform terraform, DryRunStacks stacks, String instanceId, PlanOptions options, Progress progress,
+            PlanEvents events) {
         this.terraform = terraform;
         this.stacks = stacks;
         this.instanceId = instanceId;
-        this.parallel = parallel;
+        this.options = options;
         this.progress = progress;
+        this.events = events;
+    }
+
+    /** The per-stack mode. */
+    public PlanRun(Terraform terraform, DryRunStacks stacks, String instanceId, int parallel, Progress progress) {
+        this(terraform, stacks, instanceId, PlanOptions.perStack(parallel), progress, new PlanEvents());
     }
 
     /**
@@ -69,170 +70,125 @@ public final class PlanRun {
      */
     public PlanReport run(LessonSelection selection) {
         long start = System.nanoTime();
-        List<CompletableFuture<StackOutcome>> outcomes = new ArrayList<>();
-        ExecutorService pool = Executors.newFixedThreadPool(parallel, r -> {
+        Map<String, CompletableFuture<StackOutcome>> outcomes = new LinkedHashMap<>();
+        ExecutorService pool = Executors.newFixedThreadPool(options.parallel(), r -> {
             Thread t = new Thread(r, "plan-worker");
             t.setDaemon(true);
             return t;
         });
-        try {
+        MissingProvider missing = new MissingProvider(progress);
+        StackPlanner single = new StackPlanner(terraform, instanceId, progress, missing);
+        try (FirstInit firstInit = new FirstInit(terraform, missing);
+                GroupInits inits = new GroupInits(terraform, instanceId, pool)) {
             for (InvalidLesson invalid : selection.invalid()) {
                 StackOutcome o = StackOutcome.failed(invalid.name(), "", StackOutcome.Step.VALIDATION,
                         invalid.problems().size() + " curriculum problem(s)",
                         invalid.problems().stream().map(Problem::format).toList(), Duration.ZERO);
                 progress.finished(o);
-                outcomes.add(CompletableFuture.completedFuture(o));
+                outcomes.put("\0" + invalid.name(), CompletableFuture.completedFuture(o));
             }
+            boolean batch = options.mode() == PlanMode.BATCH;
+            if (batch && !selection.lessons().isEmpty()) {
+                options.expectedRequirements().ifPresent(r -> inits.start(r, keys(selection.lessons())));
+            }
+            Map<String, Long> t0 = new HashMap<>();
+            List<LessonStack> synthesized = new ArrayList<>();
             for (Lesson lesson : selection.lessons()) {
-                long t0 = System.nanoTime();
+                if (missing.isFound()) {
+                    break; // no other stack is tried
+                }
+                t0.put(lesson.slug(), System.nanoTime());
                 progress.step(lesson.slug(), "synth");
                 LessonStack stack;
                 try {
                     stack = stacks.synth(lesson);
                 } catch (RuntimeException e) {
                     StackOutcome o = StackOutcome.failed(lesson.slug(), "", StackOutcome.Step.SYNTH,
-                            oneLine(e.getMessage()), List.of(), since(t0));
+                            StackPlanner.oneLine(e.getMessage()), List.of(), StackPlanner.since(t0.get(lesson.slug())));
                     progress.finished(o);
-                    outcomes.add(CompletableFuture.completedFuture(o));
+                    outcomes.put(lesson.slug(), CompletableFuture.completedFuture(o));
                     continue;
                 }
-                outcomes.add(CompletableFuture.supplyAsync(() -> plan(stack, t0), pool));
+                if (batch) {
+                    StackModule.requirementsOf(stack.stack().json()).flatMap(inits::unavailable)
+                            .ifPresent(missing::found);
+                    synthesized.add(stack);
+                    outcomes.put(lesson.slug(), new CompletableFuture<>());
+                } else {
+                    long t = t0.get(lesson.slug());
+                    outcomes.put(lesson.slug(), CompletableFuture.supplyAsync(() -> single.plan(stack, t, firstInit),
+                            pool));
+                }
             }
-            PlanReport report = new PlanReport(outcomes.stream().map(CompletableFuture::join).toList(),
-                    terraform.version().text(), since(start));
-            ProviderUnavailableException missing = missingProvider.get();
-            if (missing != null) {
-                throw new DryRunException(missing.reason() + " (no stack was planned)", false, missing);
+            if (batch) {
+                missing.throwIfFound(0); // found during synthesis: no batch was started
+                planBatches(synthesized, t0, outcomes, pool, single, firstInit, inits, missing);
             }
-            return report;
+            List<StackOutcome> all = outcomes.values().stream().map(CompletableFuture::join).toList();
+            missing.throwIfFound(all.stream().filter(StackOutcome::ok).count());
+            return new PlanReport(all, terraform.version().text(), StackPlanner.since(start));
         } finally {
             pool.shutdownNow();
-            template.complete(Optional.empty());
-            template.join().ifPresent(InitTemplate::discard);
             progress.close();
         }
     }
 
-    private StackOutcome plan(LessonStack stack, long t0) {
-        String lesson = stack.lessonSlug();
-        String name = stack.stack().name();
-        StackOutcome.Step step = StackOutcome.Step.INIT;
-        Workspace ws = null;
-        StackOutcome outcome;
-        try {
-            ws = terraform.workspaces().open(new StackId(instanceId, stack.liveLessonId()));
-            ws.writeStack(stack.stack().json());
-            progress.step(lesson, "init");
-            init(ws, stack.stack().json());
-            if (missingProvider.get() != null) {
-                throw new SkippedException("not planned: " + missingProvider.get().reason());
-            }
-            step = StackOutcome.Step.PLAN;
-            progress.step(lesson, "plan");
-            SavedPlan plan = terraform.plan(ws, null);
-            outcome = StackOutcome.planned(lesson, name, plan.summary(), since(t0));
-        } catch (ProviderUnavailableException e) {
-            missingProvider.compareAndSet(null, e);
-            outcome = StackOutcome.failed(lesson, name, step, e.reason(), diagnostics(e), since(t0));
-        } catch (SkippedException e) {
-            outcome = StackOutcome.failed(lesson, name, step, e.getMessage(), List.of(), since(t0));
-        } catch (TerraformException e) {
-            outcome = StackOutcome.failed(lesson, name, step, oneLine(e.getMessage()), diagnostics(e), since(t0));
-        } catch (RuntimeException | IOException e) {
-            outcome = StackOutcome.failed(lesson, name, step, oneLine(String.valueOf(e)), List.of(), since(t0));
-        } finally {
-            if (ws != null) {
-                try {
-                    terraform.workspaces().remove(ws);
-                } catch (RuntimeException e) {
-                    // the run's temporary work directory is removed as a whole afterwards
-                }
+    /** Groups the stacks by provider requirements and hands each group's roots to the pool. */
+    private void planBatches(List<LessonStack> synthesized, Map<String, Long> t0,
+            Map<String, CompletableFuture<StackOutcome>> outcomes, ExecutorService pool, StackPlanner single,
+            FirstInit firstInit, GroupInits inits, MissingProvider missing) {
+        Map<JsonNode, List<StackModule>> groups = new LinkedHashMap<>();
+        Set<String> keys = new LinkedHashSet<>();
+        for (LessonStack stack : synthesized) {
+            String key = ModuleKeys.of(stack.lessonSlug());
+            Optional<StackModule> module = keys.add(key) ? StackModule.of(stack, key) : Optional.empty();
+            if (module.isPresent()) {
+                groups.computeIfAbsent(module.get().requirements(), r -> new ArrayList<>()).add(module.get());
+            } else {
+                long t = t0.get(stack.lessonSlug());
+                CompletableFuture<StackOutcome> target = outcomes.get(stack.lessonSlug());
+                CompletableFuture.supplyAsync(() -> single.plan(stack, t, firstInit), pool).whenComplete((o, error) ->
+                        target.complete(error == null ? o : crashed(stack, error, t0)));
             }
         }
-        if (missingProvider.get() == null) {
-            progress.finished(outcome);
-        }
-        return outcome;
-    }
-
-    /** A stack not planned because an earlier one found a provider that cannot be installed. */
-    private static final class SkippedException extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        SkippedException(String message) {
-            super(message, null, false, false);
-        }
-    }
-
-    /**
-     * The first caller inits alone and publishes what init made; the others wait for it and start from a copy when
-     * their provider requirements are the same, or run their own init.
-     */
-    private void init(Workspace ws, String stackJson) throws IOException {
-        Optional<JsonNode> requirements = InitTemplate.shareableRequirements(stackJson);
-        if (firstClaimed.compareAndSet(false, true)) {
-            Optional<InitTemplate> made = Optional.empty();
-            try {
-                terraform.init(ws, null);
-                if (requirements.isPresent()) {
-                    made = capture(ws, requirements.get());
-                }
-            } catch (ProviderUnavailableException e) {
-                missingProvider.compareAndSet(null, e);
-                throw e;
-            } finally {
-                template.complete(made);
+        BatchPlanner planner = new BatchPlanner(terraform, instanceId, progress, events, single, missing);
+        int g = 0;
+        for (Map.Entry<JsonNode, List<StackModule>> group : groups.entrySet()) {
+            g++;
+            CompletableFuture<GroupInits.Result> init = inits.start(group.getKey(),
+                    Set.copyOf(group.getValue().stream().map(StackModule::key).toList()));
+            int c = 0;
+            for (List<StackModule> chunk : Chunks.split(group.getValue(), options.parallel(), options.batchSize())) {
+                String name = "batch-" + g + "-" + (++c);
+                CompletableFuture.supplyAsync(() -> planner.plan(name, group.getKey(), chunk, init, t0), pool)
+                        .whenComplete((list, error) -> {
+                            for (int i = 0; i < chunk.size(); i++) {
+                                StackModule m = chunk.get(i);
+                                CompletableFuture<StackOutcome> f = outcomes.get(m.stack().lessonSlug());
+                                if (error == null) {
+                                    f.complete(list.get(i));
+                                } else {
+                                    f.complete(crashed(m.stack(), error, t0));
+                                }
+                            }
+                        });
             }
-            return;
-        }
-        Optional<InitTemplate> shared = template.join();
-        if (missingProvider.get() != null) {
-            return;
-        }
-        if (shared.isPresent() && requirements.isPresent() && shared.get().fits(requirements.get())) {
-            shared.get().applyTo(ws);
-            return;
-        }
-        terraform.init(ws, null);
-    }
-
-    /** The template of the first stack's init; without one (logged), every later stack runs its own init. */
-    private Optional<InitTemplate> capture(Workspace ws, JsonNode requirements) {
-        Path dir = terraform.workspaces().root().resolve(TEMPLATE_DIR);
-        try {
-            return Optional.of(InitTemplate.capture(ws, requirements, dir));
-        } catch (IOException | RuntimeException e) {
-            LOG.warn("could not keep what terraform init made in {} for the other stacks: {}", ws.dir(), e.toString());
-            new InitTemplate(requirements, dir, "").discard();
-            return Optional.empty();
         }
     }
 
-    /** Terraform's error diagnostics, or the tail of its output when it reported none. */
-    static List<String> diagnostics(TerraformException e) {
-        RunReport report = e.report().orElse(null);
-        if (report == null) {
-            return List.of();
-        }
-        List<String> lines = new ArrayList<>();
-        for (Diagnostic d : report.errors()) {
-            lines.add(d.oneLine() + (d.detail().isEmpty() ? "" : "\n  " + d.detail().replace("\n", "\n  ")));
-        }
-        if (lines.isEmpty() && !report.outputTail().isEmpty()) {
-            lines.add(report.outputTail());
-        }
-        return lines;
+    /** The outcome of a lesson whose root failed in an unexpected way (reported, not thrown). */
+    private StackOutcome crashed(LessonStack stack, Throwable error, Map<String, Long> t0) {
+        Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                ? error.getCause() : error;
+        StackOutcome o = StackOutcome.failed(stack.lessonSlug(), stack.stack().name(), StackOutcome.Step.PLAN,
+                StackPlanner.oneLine(String.valueOf(cause)), List.of(), StackPlanner.since(t0.get(stack.lessonSlug())));
+        progress.finished(o);
+        return o;
     }
 
-    private static String oneLine(String message) {
-        if (message == null) {
-            return "failed";
-        }
-        int nl = message.indexOf('\n');
-        return nl < 0 ? message : message.substring(0, nl);
-    }
-
-    private static Duration since(long nanos) {
-        return Duration.ofNanos(System.nanoTime() - nanos);
+    private static Set<String> keys(List<Lesson> lessons) {
+        Set<String> keys = new LinkedHashSet<>();
+        lessons.forEach(l -> keys.add(ModuleKeys.of(l.slug())));
+        return keys;
     }
 }

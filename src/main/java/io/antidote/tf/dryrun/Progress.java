@@ -14,6 +14,7 @@ public abstract class Progress {
     private int done;
     private int failed;
     private final Set<String> running = new TreeSet<>();
+    private boolean silent;
     protected final PrintWriter out;
 
     Progress(PrintWriter out, int total) {
@@ -85,17 +86,28 @@ public abstract class Progress {
     abstract void end();
 
     synchronized void step(String lesson, String step) {
+        if (silent) {
+            return;
+        }
         running.add(lesson);
         show(lesson, null, status(lesson + ": " + step));
     }
 
     synchronized void finished(StackOutcome outcome) {
+        if (silent) {
+            return;
+        }
         running.remove(outcome.lesson());
         done++;
         if (!outcome.ok()) {
             failed++;
         }
         show(outcome.lesson(), outcome, status(null));
+    }
+
+    /** Shows no more outcomes: the run ends with one error line instead ({@link MissingProvider}). */
+    synchronized void silence() {
+        silent = true;
     }
 
     synchronized void close() {

@@ -8,14 +8,22 @@ import io.antidote.tf.tracing.Redactor;
  * @param severity {@code error} or {@code warning}
  * @param summary one line
  * @param detail the longer explanation (may be empty)
- * @param address the resource address it is about, or empty
+ * @param address the resource (or provider configuration) address it is about, or empty
+ * @param file the configuration file its source range is in ({@code range.filename}, relative to the root module's
+ *        directory), or empty
  */
-public record Diagnostic(String severity, String summary, String detail, String address) {
+public record Diagnostic(String severity, String summary, String detail, String address, String file) {
     public Diagnostic {
         severity = severity == null ? "" : severity;
         summary = summary == null ? "" : summary;
         detail = detail == null ? "" : detail;
         address = address == null ? "" : address;
+        file = file == null ? "" : file;
+    }
+
+    /** A diagnostic without a source range. */
+    public Diagnostic(String severity, String summary, String detail, String address) {
+        this(severity, summary, detail, address, "");
     }
 
     /** This diagnostic with its summary and detail through {@code redactor} (they may quote a command's output). */

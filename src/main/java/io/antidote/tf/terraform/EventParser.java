@@ -69,7 +69,7 @@ public final class EventParser {
 
     private static TerraformEvent diagnostic(JsonNode d, String message) {
         return new TerraformEvent.DiagnosticLine(new Diagnostic(text(d, "severity"), text(d, "summary"),
-                text(d, "detail"), text(d, "address")), message);
+                text(d, "detail"), text(d, "address"), text(d.path("range"), "filename")), message);
     }
 
     private static TerraformEvent outputs(JsonNode o, String message) {

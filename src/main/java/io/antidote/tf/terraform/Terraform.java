@@ -255,6 +255,15 @@ public final class Terraform {
         return List.copyOf(addresses);
     }
 
+    /**
+     * The saved plan as terraform's JSON plan representation ({@code terraform show -json <planfile>}:
+     * {@code resource_changes} and the rest), as printed; never logged. The plan file is kept.
+     */
+    public String showPlan(SavedPlan plan, Span parent) {
+        return command(Phase.SHOW, plan.workspace(), List.of("show", "-no-color", "-json",
+                plan.file().getFileName().toString()), parent, List.of(0)).document();
+    }
+
     private static void collect(JsonNode module, List<String> into) {
         module.path("resources").forEach(res -> into.add(res.path("address").asText()));
         module.path("child_modules").forEach(child -> collect(child, into));

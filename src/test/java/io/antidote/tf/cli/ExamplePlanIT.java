@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.antidote.tf.stack.TerraformCommands;
 import io.antidote.tf.testing.Requirements;
+import io.antidote.tf.testing.TestFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -45,7 +46,7 @@ class ExamplePlanIT {
 
     @Test
     void aBrokenLessonIsReportedAndTheOthersStillPlan() throws Exception {
-        Path curriculum = copy(Cli.EXAMPLE_CURRICULUM, temp.resolve("curriculum"));
+        Path curriculum = TestFiles.copyTree(Cli.EXAMPLE_CURRICULUM, temp.resolve("curriculum"));
         Files.delete(curriculum.resolve("lessons/web-dashboard/stage0/guide.md"));
         Path config = Cli.config(temp);
         List<String> before = planDirs();
@@ -74,6 +75,43 @@ class ExamplePlanIT {
     }
 
     @Test
+    void theBatchModeReportsWhatThePerStackModeReports() throws Exception {
+        String c = Cli.config(temp).toString();
+        Cli.Result batch = Cli.run("plan", "--config", c, "--all", "--output", "json");
+        Cli.Result perStack = Cli.run("plan", "--config", c, "--all", "--output", "json", "--per-stack");
+        assertThat(batch.exitCode()).as(batch.err()).isZero();
+        assertThat(perStack.exitCode()).as(perStack.err()).isZero();
+        assertThat(rows(batch.out())).isEqualTo(rows(perStack.out())).hasSize(3)
+                .allSatisfy(r -> assertThat(r).contains("planned"));
+    }
+
+    @Test
+    void aPlanTimeErrorFromTheConfigurationFailsOnlyTheLessonsItReaches() throws Exception {
+        // the provider rejects this ARN while planning; only lessons with an HTTP presentation have listener rules
+        Path config = Cli.config(temp, "listenerArn: arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/"
+                + "antidote-example/0123456789abcdef/0123456789abcdef", "listenerArn: arn:not-an-arn");
+        Path md = temp.resolve("report.md");
+        List<String> before = planDirs();
+        Cli.Result r = Cli.run("plan", "--config", config.toString(), "--all", "--output", "json", "--parallel", "1",
+                "--report-md", md.toString());
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.FAILED);
+        JsonNode report = JSON.readTree(r.out());
+        assertThat(report.get("stacksFailed").asInt()).isEqualTo(2);
+        for (String lesson : List.of("routed-pair", "web-dashboard")) {
+            assertThat(report.get("stacks")).filteredOn(s -> s.get("lesson").asText().equals(lesson)).singleElement()
+                    .satisfies(s -> {
+                        assertThat(s.get("step").asText()).isEqualTo("plan");
+                        assertThat(s.get("diagnostics").toString()).contains("listener_arn").contains("arn:not-an-arn")
+                                .contains("aws_lb_listener_rule.").doesNotContain("module.");
+                    });
+        }
+        assertThat(report.get("stacks")).filteredOn(s -> s.get("lesson").asText().equals("linux-first-steps"))
+                .singleElement().satisfies(s -> assertThat(s.get("result").asText()).isEqualTo("planned"));
+        assertThat(Files.readString(md)).contains("| linux-first-steps |").contains("❌ failed: plan");
+        assertThat(planDirs()).as("temporary work directories left").isEqualTo(before);
+    }
+
+    @Test
     void detailedExitcodeIsTwoWhenEveryStackPlansWithChanges() throws Exception {
         Cli.Result r = Cli.run("plan", "--config", Cli.config(temp).toString(), "--lesson", "linux-first-steps",
                 "--detailed-exitcode", "--output", "json");
@@ -97,13 +135,20 @@ class ExamplePlanIT {
         assertThat(r.out()).as("every stack would fail the same way: no report").isEmpty();
     }
 
+    /** Each stack of a JSON report as one line: lesson, stack, result, step and counts. */
+    static List<String> rows(String jsonReport) throws Exception {
+        List<String> rows = new java.util.ArrayList<>();
+        for (JsonNode s : JSON.readTree(jsonReport).get("stacks")) {
+            rows.add(String.join(" ", s.get("lesson").asText(), s.get("stack").asText(), s.get("result").asText(),
+                    s.get("step").asText(), s.get("add").asText(), s.get("change").asText(), s.get("import").asText(),
+                    s.get("destroy").asText()));
+        }
+        return rows;
+    }
+
     static List<String> planDirs() throws Exception {
         try (Stream<Path> s = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
             return s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("antidote-tf-plan-")).sorted().toList();
         }
-    }
-
-    static Path copy(Path from, Path to) {
-        return io.antidote.tf.testing.TestFiles.copyTree(from, to);
     }
 }

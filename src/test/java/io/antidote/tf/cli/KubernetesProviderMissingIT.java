@@ -9,12 +9,14 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The Kubernetes target where the kubernetes provider cannot be installed, as on the build machines (no provider
  * binary, no cluster, no registry): the real terraform runs {@code init} against a provider mirror that lacks it, and
- * {@code plan} and {@code up} fail with one clear line naming the provider, never a stack trace; {@code down} still
- * removes the failed livelesson. The mirror here is an empty directory, so the test means the same on any machine.
+ * {@code plan} (in the batch mode and with {@code --per-stack}) and {@code up} fail with one clear line naming the
+ * provider, never a stack trace; {@code down} still removes the failed livelesson. The mirror here is an empty directory, so the test means the same on any machine.
  */
 class KubernetesProviderMissingIT {
     private static final Path EXAMPLE = Path.of("examples/kubernetes.yml").toAbsolutePath();
@@ -38,10 +40,11 @@ class KubernetesProviderMissingIT {
         return file;
     }
 
-    @Test
-    void planFailsWithOneLineNamingTheProvider() throws IOException {
+    @ParameterizedTest(name = "plan {0}")
+    @ValueSource(strings = {"--batch-size=20", "--per-stack"})
+    void planFailsWithOneLineNamingTheProvider(String mode) throws IOException {
         Path config = config();
-        Cli.Result r = Cli.run("plan", "--config", config.toString(), "--all", "--parallel", "2");
+        Cli.Result r = Cli.run("plan", "--config", config.toString(), "--all", "--parallel", "2", mode);
         assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.FAILED);
         String line = r.oneErrorLine();
         assertThat(line).contains("terraform cannot install the provider hashicorp/kubernetes")

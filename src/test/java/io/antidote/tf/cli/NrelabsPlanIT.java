@@ -13,7 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Conformance: every runnable lesson of the real NRE Labs curriculum (13; pentesting-automated does not load)
- * synthesizes and plans with the real terraform, offline, through the plan command.
+ * synthesizes and plans with the real terraform, offline, through the plan command, with the same counts in the
+ * batch mode and in the per-stack mode.
  */
 class NrelabsPlanIT {
     static final List<String> RUNNABLE = List.of("ansible-network-automation", "bash-introduction",
@@ -23,7 +24,7 @@ class NrelabsPlanIT {
             "template-generation-device", "yaml-introduction");
 
     @Test
-    void everyRunnableLessonPlans(@TempDir Path temp) throws Exception {
+    void everyRunnableLessonPlansAlikeInBothModes(@TempDir Path temp) throws Exception {
         Requirements.tool("terraform");
         Requirements.path(Path.of("/opt/tf-plugins/registry.terraform.io/hashicorp/aws"), "the AWS provider mirror");
         Path nrelabs = Requirements.sharedCurriculum().toAbsolutePath();
@@ -39,5 +40,9 @@ class NrelabsPlanIT {
         });
         assertThat(report.get("stacksTotal").asInt()).isEqualTo(13);
         assertThat(r.exitCode()).isZero();
+        args.add("--per-stack");
+        Cli.Result perStack = Cli.run(args.toArray(String[]::new));
+        assertThat(perStack.exitCode()).as(perStack.err()).isZero();
+        assertThat(ExamplePlanIT.rows(r.out())).isEqualTo(ExamplePlanIT.rows(perStack.out()));
     }
 }

@@ -21,6 +21,8 @@ class PlanCommandTest {
         assertUsage(Cli.run("plan", "--all"), "--config");
         assertUsage(Cli.run("plan", "--config", c, "--all", "--output", "yaml"), "--output");
         assertUsage(Cli.run("plan", "--config", c, "--all", "--parallel", "0"), "--parallel");
+        assertUsage(Cli.run("plan", "--config", c, "--all", "--batch-size", "0"), "--batch-size");
+        assertUsage(Cli.run("plan", "--config", c, "--all", "--batch-size", "x"), "--batch-size");
         assertUsage(Cli.run("plan", "--config", temp.resolve("none.yml").toString(), "--all"), "no such file");
         assertUsage(Cli.run("plan", "--config", c, "--lesson", "nope"), "no lesson 'nope'");
         assertUsage(Cli.run("plan", "--config", c, "--curriculum", temp.resolve("gone").toString(), "--all"),
@@ -48,6 +50,17 @@ class PlanCommandTest {
         assertThat(dir.exitCode()).isEqualTo(ExitCodes.FAILED);
         assertThat(dir.oneErrorLine()).contains("is a directory");
         assertThat(Cli.list(temp)).containsExactly("antidote.yml");
+    }
+
+    @Test
+    void aCacheDirectoryThatCannotBeUsedFailsBeforeAnythingRuns() throws Exception {
+        String c = Cli.config(temp).toString();
+        Files.writeString(temp.resolve("a-file"), "x");
+        Cli.Result r = Cli.run("plan", "--config", c, "--all", "--cache", temp.resolve("a-file/cache").toString());
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.FAILED);
+        assertThat(r.oneErrorLine()).contains("cannot use the cache directory");
+        assertThat(r.out()).isEmpty();
+        assertThat(Cli.list(temp)).containsExactly("a-file", "antidote.yml");
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.antidote.tf.dryrun.CdktfOutput;
 import io.antidote.tf.dryrun.DryRunIds;
+import io.antidote.tf.testing.TestFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -34,6 +35,39 @@ class SynthCommandTest {
             assertThat(Files.readAllBytes(temp.resolve("b").resolve(f))).as(f).isEqualTo(Files.readAllBytes(a.resolve(f)));
         }
         assertThat(Cli.list(temp)).containsExactly("a", "antidote.yml", "b");
+    }
+
+    @Test
+    void theCacheGivesTheSameBytesWithoutSynthesisAndMissesWhenALessonChanges() throws Exception {
+        Path curriculum = TestFiles.copyTree(Cli.EXAMPLE_CURRICULUM, temp.resolve("curriculum"));
+        Path config = Cli.config(temp, "curriculumDir: " + Cli.EXAMPLE_CURRICULUM, "curriculumDir: " + curriculum);
+        String cache = temp.resolve("cache").toString();
+        Cli.Result plain = Cli.run("synth", "--config", config.toString(), "--all", "--out", temp.resolve("a").toString());
+        Cli.Result first = Cli.run("synth", "--config", config.toString(), "--all", "--cache", cache, "--out",
+                temp.resolve("b").toString());
+        Cli.Result second = Cli.run("synth", "--config", config.toString(), "--all", "--cache", cache, "--out",
+                temp.resolve("c").toString());
+        assertThat(first.out()).as(first.err()).contains("wrote 3 stack(s)").contains("(0 from the cache)");
+        assertThat(second.out()).as(second.err()).contains("(3 from the cache)");
+        for (String dir : List.of("b", "c")) {
+            assertThat(tree(temp.resolve(dir))).as(dir).isEqualTo(tree(temp.resolve("a")));
+        }
+        Files.writeString(curriculum.resolve("lessons/web-dashboard/stage0/guide.md"), "# changed\n");
+        Cli.Result third = Cli.run("synth", "--config", config.toString(), "--all", "--cache", cache, "--out",
+                temp.resolve("d").toString());
+        assertThat(third.out()).as(third.err()).contains("(2 from the cache)");
+        assertThat(plain.exitCode() + first.exitCode() + second.exitCode() + third.exitCode()).isZero();
+    }
+
+    /** Every file under {@code root} with its bytes, by relative name. */
+    static java.util.Map<String, String> tree(Path root) throws Exception {
+        java.util.Map<String, String> files = new java.util.TreeMap<>();
+        try (var s = Files.walk(root)) {
+            for (Path p : s.filter(Files::isRegularFile).toList()) {
+                files.put(root.relativize(p).toString(), Files.readString(p));
+            }
+        }
+        return files;
     }
 
     @Test

@@ -32,7 +32,7 @@ class EventParserTest {
                 + "{'severity':'error','summary':'boom','detail':'it broke','address':'terraform_data.b',"
                 + "'range':{'filename':'x'},'snippet':{}}}");
         assertThat(d).isEqualTo(new TerraformEvent.DiagnosticLine(
-                new Diagnostic("error", "boom", "it broke", "terraform_data.b"), "Error: boom"));
+                new Diagnostic("error", "boom", "it broke", "terraform_data.b", "x"), "Error: boom"));
     }
 
     @Test

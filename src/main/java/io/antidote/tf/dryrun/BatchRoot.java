@@ -1,0 +1,130 @@
+package io.antidote.tf.dryrun;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.antidote.tf.terraform.Workspaces;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The files of a batch root, one root module planning several stacks as child modules:
+ * <pre>
+ * main.tf.json                  terraform.required_providers (the group's, the same for every stack in it)
+ * lesson-&lt;key&gt;.tf.json         module "&lt;key&gt;" { source = "./stacks/&lt;key&gt;", providers = { aws = aws.&lt;key&gt; } }
+ *                               and the stack's provider configurations, each with alias = "&lt;key&gt;"
+ * stacks/&lt;key&gt;/cdk.tf.json     the stack without its provider configurations (its outputs stay there)
+ * </pre>
+ * Everything a lesson adds to the root is in its own two places, so each diagnostic terraform reports names its
+ * lesson: by the file of its source range ({@code stacks/<key>/...} or {@code lesson-<key>.tf.json}) or by its
+ * address ({@code module.<key>.…}, {@code provider["…"].<key>}).
+ */
+final class BatchRoot {
+    static final String MAIN = "main.tf.json";
+    static final String MODULES = "stacks";
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final Pattern FILE = Pattern.compile("(?:\\./)?(?:" + MODULES + "/([^/]+)/.*|lesson-([^/]+)\\.tf\\.json)");
+    private static final Pattern MODULE_ADDRESS = Pattern.compile("module\\.([A-Za-z0-9_-]+)(?:[.\\[].*)?");
+    private static final Pattern PROVIDER_ADDRESS = Pattern.compile("provider\\[\"[^\"]*\"\\]\\.([A-Za-z0-9_-]+)");
+
+    private BatchRoot() {
+    }
+
+    /** Writes into {@code dir} the root that plans {@code modules}, which share {@code requirements}. */
+    static void write(Path dir, JsonNode requirements, Collection<StackModule> modules) throws IOException {
+        writeMain(dir, requirements);
+        for (StackModule m : modules) {
+            ObjectNode call = JSON.createObjectNode();
+            ObjectNode module = call.putObject("module").putObject(m.key());
+            module.put("source", "./" + MODULES + "/" + m.key());
+            ObjectNode passed = JSON.createObjectNode();
+            m.requirements().fieldNames().forEachRemaining(name -> passed.put(name, name));
+            for (Map.Entry<String, ObjectNode> p : m.providers().entrySet()) {
+                passed.put(p.getKey(), p.getKey() + "." + m.key());
+                ObjectNode config = p.getValue().deepCopy();
+                config.put("alias", m.key());
+                call.withObjectProperty("provider").withArrayProperty(p.getKey()).add(config);
+            }
+            if (!passed.isEmpty()) {
+                module.set("providers", passed);
+            }
+            write(dir.resolve(lessonFile(m.key())), call);
+            Path moduleDir = Files.createDirectories(dir.resolve(MODULES).resolve(m.key()));
+            write(moduleDir.resolve("cdk.tf.json"), m.module());
+        }
+    }
+
+    /**
+     * Writes into {@code dir} the root {@code terraform init} runs on for a group: its requirements and a module
+     * call per key whose module only declares them. What init makes of it (the providers, the lock file, the
+     * module manifest) serves every root later written by {@link #write} for any of those keys: the module sources
+     * are the same, and a manifest entry of a module a root does not call is ignored.
+     */
+    static void writeInitRoot(Path dir, JsonNode requirements, Collection<String> keys) throws IOException {
+        writeMain(dir, requirements);
+        ObjectNode placeholder = JSON.createObjectNode();
+        if (!requirements.isEmpty()) {
+            placeholder.putObject("terraform").set("required_providers", requirements);
+        }
+        for (String key : keys) {
+            ObjectNode call = JSON.createObjectNode();
+            call.putObject("module").putObject(key).put("source", "./" + MODULES + "/" + key);
+            write(dir.resolve(lessonFile(key)), call);
+            write(Files.createDirectories(dir.resolve(MODULES).resolve(key)).resolve("cdk.tf.json"), placeholder);
+        }
+    }
+
+    /** Takes lesson {@code key} out of the root in {@code dir}. */
+    static void remove(Path dir, String key) throws IOException {
+        Files.deleteIfExists(dir.resolve(lessonFile(key)));
+        Workspaces.deleteTree(dir.resolve(MODULES).resolve(key));
+    }
+
+    /** The lesson whose part of a root a diagnostic's file ({@code range.filename}) is, if any. */
+    static Optional<String> keyOfFile(String file) {
+        Matcher m = FILE.matcher(file);
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        return Optional.of(m.group(1) != null ? m.group(1) : m.group(2));
+    }
+
+    /** The lesson a diagnostic's address is in ({@code module.<key>...} or a provider configuration's alias). */
+    static Optional<String> keyOfAddress(String address) {
+        Matcher module = MODULE_ADDRESS.matcher(address);
+        if (module.matches()) {
+            return Optional.of(module.group(1));
+        }
+        Matcher provider = PROVIDER_ADDRESS.matcher(address);
+        return provider.matches() ? Optional.of(provider.group(1)) : Optional.empty();
+    }
+
+    static String lessonFile(String key) {
+        return "lesson-" + key + ".tf.json";
+    }
+
+    private static void writeMain(Path dir, JsonNode requirements) throws IOException {
+        ObjectNode main = JSON.createObjectNode();
+        if (!requirements.isEmpty()) {
+            main.putObject("terraform").set("required_providers", requirements);
+        }
+        write(dir.resolve(MAIN), main);
+    }
+
+    private static void write(Path file, JsonNode json) throws IOException {
+        try {
+            Files.writeString(file, JSON.writeValueAsString(json) + "\n", StandardCharsets.UTF_8);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree always serializes", e);
+        }
+    }
+}
