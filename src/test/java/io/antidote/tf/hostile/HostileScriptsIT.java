@@ -42,6 +42,8 @@ class HostileScriptsIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern ELEMENT = Pattern.compile("\\$\\{element\\(aws_network_interface\\.host_eni"
             + "\\.private_ip_list, ([0-9]+)\\)}");
+    private static final Pattern INPUT = Pattern.compile("\\$\\{(?:self|terraform_data\\.host)\\.input\\.([a-z]+)}");
+    private static final Pattern STATE = Pattern.compile("(?m)^STATE=(\\S+)$");
     private static final String SANDBOX_IMAGE = "antidotelabs/configurator:latest";
     private static HostileStacks stacks;
     private static Path temp;
@@ -73,10 +75,7 @@ class HostileScriptsIT {
 
     @Test
     void noPayloadIsExecutedAndEveryScriptRunsToItsEnd() throws Exception {
-        Path baseRoot = TestFiles.copyTree(HostileCurriculum.base(), temp.resolve("base").resolve("curriculum"));
-        LoadResult baseResult = io.antidote.tf.curriculum.CurriculumLoader.load(baseRoot);
-        assertThat(baseResult.problems()).isEmpty();
-        Planned base = plan("the base curriculum", baseRoot, baseResult);
+        Planned base = base("base");
         List<Planned> planned = new ArrayList<>(List.of(base));
         int accepted = 0;
         int n = 0;
@@ -116,9 +115,7 @@ class HostileScriptsIT {
      */
     @Test
     void escapingAloneKeepsPayloadsDataWhenValidationIsBypassed() throws Exception {
-        Path baseRoot = TestFiles.copyTree(HostileCurriculum.base(), temp.resolve("bypass-base").resolve("curriculum"));
-        LoadResult baseResult = io.antidote.tf.curriculum.CurriculumLoader.load(baseRoot);
-        String baseScripts = plan(null, baseRoot, baseResult).scripts();
+        String baseScripts = base("bypass-base").scripts();
         List<HostileCurriculum.Payload> payloads = HostileCurriculum.payloads().stream().filter(p ->
                 p.text().contains("/tmp/hostile-") || p.text().contains("${") || p.text().contains("%{")).toList();
         List<Planned> planned = new ArrayList<>();
@@ -204,6 +201,14 @@ class HostileScriptsIT {
         }
     }
 
+    /** The base curriculum, copied into {@code dir} of the temporary directory and loaded (cleanly), as a case. */
+    private Planned base(String dir) throws IOException {
+        Path root = TestFiles.copyTree(HostileCurriculum.base(), temp.resolve(dir).resolve("curriculum"));
+        LoadResult result = io.antidote.tf.curriculum.CurriculumLoader.load(root);
+        assertThat(result.problems()).isEmpty();
+        return plan("the base curriculum", root, result);
+    }
+
     private Planned plan(String what, Path root, LoadResult result) throws IOException {
         return plan(what, root, result.curriculum());
     }
@@ -251,7 +256,7 @@ class HostileScriptsIT {
 
     /** {@code ${self.input.plan}} or {@code ${terraform_data.host.input.script}}: the input's value, rendered. */
     private static String inputValue(String sequence, JsonNode input) {
-        Matcher m = Pattern.compile("\\$\\{(?:self|terraform_data\\.host)\\.input\\.([a-z]+)}").matcher(sequence);
+        Matcher m = INPUT.matcher(sequence);
         assertThat(m.matches()).as("an environment value of the input: %s", sequence).isTrue();
         return TemplateSequences.render(input.get(m.group(1)).asText(), HostileScriptsIT::applyTime);
     }
@@ -263,7 +268,7 @@ class HostileScriptsIT {
     }
 
     private static String stateDir(String userData) {
-        Matcher m = Pattern.compile("(?m)^STATE=(\\S+)$").matcher(userData);
+        Matcher m = STATE.matcher(userData);
         assertThat(m.find()).as("the user data sets STATE").isTrue();
         return m.group(1).replace("'", "");
     }

@@ -206,6 +206,6 @@ final class DockerLab implements AutoCloseable {
         }
         backend.close();
         DockerEngine.removeContainers("antidoteId=" + instanceId);
-        Host.deleteTree(temp);
+        io.antidote.tf.testing.TestFiles.deleteTree(temp);
     }
 }
