@@ -11,26 +11,34 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * The files of a batch root, one root module planning several stacks as child modules:
  * <pre>
- * main.tf.json                  terraform.required_providers (the group's, the same for every stack in it)
- * lesson-&lt;key&gt;.tf.json         module "&lt;key&gt;" { source = "./stacks/&lt;key&gt;", providers = { aws = aws.&lt;key&gt; } }
- *                               and the stack's provider configurations, each with alias = "&lt;key&gt;"
+ * main.tf.json                  terraform.required_providers (the group's, the same for every stack in it) and the
+ *                               provider configurations several stacks have alike (one each, however many use it)
+ * lesson-&lt;key&gt;.tf.json         module "&lt;key&gt;" { source = "./stacks/&lt;key&gt;", providers = { aws = aws } }
+ *                               and the stack's provider configurations no other stack has, each with
+ *                               alias = "&lt;key&gt;" (then providers = { aws = aws.&lt;key&gt; })
  * stacks/&lt;key&gt;/cdk.tf.json     the stack without its provider configurations (its outputs stay there)
  * </pre>
- * Everything a lesson adds to the root is in its own two places, so each diagnostic terraform reports names its
+ * Terraform runs one provider process per configuration: the AWS stacks of one instance have the same
+ * configuration (the livelesson's tags are on its resources), so a root of them loads the provider once. Everything
+ * a lesson adds to the root is in its own two places, so each diagnostic terraform reports about it names its
  * lesson: by the file of its source range ({@code stacks/<key>/...} or {@code lesson-<key>.tf.json}) or by its
- * address ({@code module.<key>.…}, {@code provider["…"].<key>}).
+ * address ({@code module.<key>.…}, {@code provider["…"].<key>}). A shared configuration's diagnostics name none.
  */
 final class BatchRoot {
     static final String MAIN = "main.tf.json";
     static final String MODULES = "stacks";
+    /** The alias prefix of a provider configuration several lessons share, beyond the first. */
+    static final String SHARED = "Shared";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final Pattern FILE = Pattern.compile("(?:\\./)?(?:" + MODULES + "/([^/]+)/.*|lesson-([^/]+)\\.tf\\.json)");
     private static final Pattern MODULE_ADDRESS = Pattern.compile("module\\.([A-Za-z0-9_-]+)(?:[.\\[].*)?");
@@ -41,7 +49,9 @@ final class BatchRoot {
 
     /** Writes into {@code dir} the root that plans {@code modules}, which share {@code requirements}. */
     static void write(Path dir, JsonNode requirements, Collection<StackModule> modules) throws IOException {
-        writeMain(dir, requirements);
+        ObjectNode main = mainFile(requirements);
+        Map<String, Map<ObjectNode, String>> shared = sharedConfigurations(modules, main);
+        write(dir.resolve(MAIN), main);
         for (StackModule m : modules) {
             ObjectNode call = JSON.createObjectNode();
             ObjectNode module = call.putObject("module").putObject(m.key());
@@ -49,10 +59,14 @@ final class BatchRoot {
             ObjectNode passed = JSON.createObjectNode();
             m.requirements().fieldNames().forEachRemaining(name -> passed.put(name, name));
             for (Map.Entry<String, ObjectNode> p : m.providers().entrySet()) {
-                passed.put(p.getKey(), p.getKey() + "." + m.key());
-                ObjectNode config = p.getValue().deepCopy();
-                config.put("alias", m.key());
-                call.withObjectProperty("provider").withArrayProperty(p.getKey()).add(config);
+                String alias = shared.getOrDefault(p.getKey(), Map.of()).get(p.getValue());
+                if (alias == null) {
+                    ObjectNode config = p.getValue().deepCopy();
+                    config.put("alias", m.key());
+                    call.withObjectProperty("provider").withArrayProperty(p.getKey()).add(config);
+                    alias = m.key();
+                }
+                passed.put(p.getKey(), alias.isEmpty() ? p.getKey() : p.getKey() + "." + alias);
             }
             if (!passed.isEmpty()) {
                 module.set("providers", passed);
@@ -61,6 +75,39 @@ final class BatchRoot {
             Path moduleDir = Files.createDirectories(dir.resolve(MODULES).resolve(m.key()));
             write(moduleDir.resolve("cdk.tf.json"), m.module());
         }
+    }
+
+    /**
+     * The provider configurations two or more of {@code modules} have alike, written into {@code main}: per provider,
+     * the first such configuration as the provider's default (alias ""), any other under the alias
+     * {@code Shared<n>} (a module key never has a capital letter). One configuration runs one provider process for
+     * all its modules, which is what makes a batch root cheaper than planning each stack. A diagnostic of a shared
+     * configuration names no lesson ({@link Attribution}), so its lessons are planned on their own.
+     *
+     * @return per provider local name, each shared configuration's alias
+     */
+    private static Map<String, Map<ObjectNode, String>> sharedConfigurations(Collection<StackModule> modules,
+            ObjectNode main) {
+        Map<String, Map<ObjectNode, Integer>> uses = new TreeMap<>();
+        for (StackModule m : modules) {
+            m.providers().forEach((name, config) -> uses.computeIfAbsent(name, n -> new LinkedHashMap<>())
+                    .merge(config, 1, Integer::sum));
+        }
+        Map<String, Map<ObjectNode, String>> aliases = new TreeMap<>();
+        uses.forEach((name, configs) -> configs.forEach((config, count) -> {
+            if (count < 2) {
+                return;
+            }
+            Map<ObjectNode, String> of = aliases.computeIfAbsent(name, n -> new LinkedHashMap<>());
+            String alias = of.isEmpty() ? "" : SHARED + of.size();
+            ObjectNode written = config.deepCopy();
+            if (!alias.isEmpty()) {
+                written.put("alias", alias);
+            }
+            main.withObjectProperty("provider").withArrayProperty(name).add(written);
+            of.put(config, alias);
+        }));
+        return aliases;
     }
 
     /**
@@ -113,11 +160,15 @@ final class BatchRoot {
     }
 
     private static void writeMain(Path dir, JsonNode requirements) throws IOException {
+        write(dir.resolve(MAIN), mainFile(requirements));
+    }
+
+    private static ObjectNode mainFile(JsonNode requirements) {
         ObjectNode main = JSON.createObjectNode();
         if (!requirements.isEmpty()) {
             main.putObject("terraform").set("required_providers", requirements);
         }
-        write(dir.resolve(MAIN), main);
+        return main;
     }
 
     private static void write(Path file, JsonNode json) throws IOException {

@@ -10,9 +10,9 @@ import java.util.TreeMap;
 
 /**
  * A synthesized stack taken apart for a batch root: the stack as a child module (everything but its provider
- * configurations) and, per provider, its one configuration, which moves to the root under the lesson's alias and is
- * passed back in through the module call's {@code providers} map (a module with provider blocks of its own is a
- * legacy module, and each stack's configuration differs, e.g. in {@code default_tags}).
+ * configurations) and, per provider, its one configuration, which moves to the root (shared with the other stacks
+ * that have it alike, else under the lesson's alias) and is passed back in through the module call's
+ * {@code providers} map (a module with provider blocks of its own is a legacy module, one provider process each).
  *
  * <p>A stack can be a module only when nothing in it is reserved to a root module or would change meaning in a
  * child: no {@code module} calls (their relative sources), no {@code import} blocks (root only), no

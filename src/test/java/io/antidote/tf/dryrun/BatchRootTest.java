@@ -53,6 +53,37 @@ class BatchRootTest {
     }
 
     @Test
+    void stacksWithTheSameProviderConfigurationShareOneInTheRoot() throws Exception {
+        String east = AWS.replace("%s", "same");
+        String west = AWS.replace("%s", "same").replace("us-east-1", "us-west-2");
+        StackModule a = module("a", east);
+        StackModule b = module("b", east);
+        StackModule c = module("c", AWS.formatted("c"));
+        StackModule d = module("d", west);
+        StackModule e = module("e", west);
+        BatchRoot.write(temp, a.requirements(), List.of(a, b, c, d, e));
+
+        JsonNode configs = read("main.tf.json").at("/provider/aws");
+        assertThat(configs).hasSize(2);
+        assertThat(configs.get(0).has("alias")).isFalse();
+        assertThat(configs.get(0).path("region").asText()).isEqualTo("us-east-1");
+        assertThat(configs.get(1).path("alias").asText()).isEqualTo(BatchRoot.SHARED + "1");
+        assertThat(configs.get(1).path("region").asText()).isEqualTo("us-west-2");
+        for (String key : List.of("a", "b")) {
+            JsonNode lesson = read("lesson-" + key + ".tf.json");
+            assertThat(lesson.has("provider")).as(key).isFalse();
+            assertThat(lesson.at("/module/" + key + "/providers/aws").asText()).isEqualTo("aws");
+        }
+        assertThat(read("lesson-d.tf.json").at("/module/d/providers/aws").asText()).isEqualTo("aws.Shared1");
+        assertThat(read("lesson-e.tf.json").has("provider")).isFalse();
+        JsonNode own = read("lesson-c.tf.json");
+        assertThat(own.at("/provider/aws/0/alias").asText()).isEqualTo("c");
+        assertThat(own.at("/module/c/providers/aws").asText()).isEqualTo("aws.c");
+        assertThat(BatchRoot.keyOfAddress("provider[\"registry.terraform.io/hashicorp/aws\"].Shared1")
+                .filter(Set.of("a", "b", "c", "d", "e")::contains)).as("a shared configuration names no lesson").isEmpty();
+    }
+
+    @Test
     void aStackWithoutProvidersIsAModuleWithoutAProvidersMap() throws Exception {
         StackModule local = module("lab", "{\"resource\":{\"terraform_data\":{\"host\":{\"input\":\"x\"}}}}");
         assertThat(local.requirements()).isEqualTo(JSON.createObjectNode());

@@ -18,6 +18,7 @@ import io.antidote.tf.stack.StackException;
 import io.antidote.tf.stack.host.EndpointSpec;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * HTTP presentations and the jupyter guide: an {@code ip} target group on the endpoint's address, a host-header rule
@@ -36,6 +37,7 @@ final class LessonRoutes {
             ep.presentations().stream().filter(p -> p.type() == PresentationType.HTTP)
                     .forEach(p -> wanted.add(new HttpRouting.Wanted(ep.name(), p.name(), p.hepDomain(), p.port())));
         }
+        Map<String, String> tags = AwsTags.of(in);
         List<HttpRoute> routes = HttpRouting.assign(in.uullid(), wanted, aws.listeners().size(), in.claims());
         for (HttpRoute r : routes) {
             if (r.hostname().isEmpty() || r.hostname().length() > HOST_HEADER_MAX) {
@@ -48,7 +50,7 @@ final class LessonRoutes {
             LbTargetGroup.Builder.create(stack, id)
                     .name(AwsNaming.targetGroupName(in.config().instanceId(), in.liveLessonId(), r.endpoint(), r.presentation()))
                     .port(r.port()).protocol("HTTP").targetType("ip").vpcId(aws.vpcId()).deregistrationDelay("0")
-                    .healthCheck(LbTargetGroupHealthCheck.builder().path("/").matcher("200-499").build()).build();
+                    .healthCheck(LbTargetGroupHealthCheck.builder().path("/").matcher("200-499").build()).tags(tags).build();
             String arn = Refs.attr(LbTargetGroup.TF_RESOURCE_TYPE, id, "arn");
             LbTargetGroupAttachment.Builder.create(stack, id + "_target").targetGroupArn(arn)
                     .targetId(addresses.get(ep.index())).port(r.port()).build();
@@ -56,7 +58,7 @@ final class LessonRoutes {
                     .condition(List.of(LbListenerRuleCondition.builder().hostHeader(
                             LbListenerRuleConditionHostHeader.builder().values(List.of(r.hostname())).build()).build()))
                     .action(List.of(LbListenerRuleAction.builder().type("forward").targetGroupArn(arn).build()))
-                    .build();
+                    .tags(tags).build();
             if (aws.listeners().size() > 1) {
                 Route53Record.Builder.create(stack, id + "_dns").zoneId(aws.publicZoneId()).name(r.hostname()).type("A")
                         .alias(Route53RecordAlias.builder().name(listener.albDnsName()).zoneId(listener.albZoneId())

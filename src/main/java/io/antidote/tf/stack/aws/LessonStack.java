@@ -53,7 +53,7 @@ final class LessonStack extends TerraformStack {
         NetworkInterface.Builder.create(this, ENI)
                 .subnetId(aws.subnetIds().get(AwsNaming.pick(in.uullid(), aws.subnetIds().size())))
                 .securityGroups(List.of(sg)).privateIpsCount(plan.endpoints().size())
-                .description("antidote livelesson " + in.uullid()).build();
+                .description("antidote livelesson " + in.uullid()).tags(AwsTags.of(in)).build();
         List<String> addresses = new ArrayList<>();
         for (EndpointSpec ep : plan.endpoints()) {
             addresses.add(Refs.element(NetworkInterface.TF_RESOURCE_TYPE, ENI, "private_ip_list", ep.index() + 1));
@@ -76,10 +76,10 @@ final class LessonStack extends TerraformStack {
                 .rootBlockDevice(InstanceRootBlockDevice.builder().volumeSize(aws.rootVolumeGb()).volumeType("gp3").encrypted(true).build())
                 .metadataOptions(InstanceMetadataOptions.builder().httpEndpoint("enabled").httpTokens("required")
                         .httpPutResponseHopLimit(1).build())
-                .tags(Map.of("Name", "antidote-" + in.uullid())).build();
+                .tags(AwsTags.with(in, "Name", "antidote-" + in.uullid())).build();
         Route53Zone.Builder.create(this, ZONE).name(zoneName).forceDestroy(true)
                 .comment("antidote livelesson " + in.uullid())
-                .vpc(List.of(Route53ZoneVpc.builder().vpcId(aws.vpcId()).build())).build();
+                .vpc(List.of(Route53ZoneVpc.builder().vpcId(aws.vpcId()).build())).tags(AwsTags.of(in)).build();
         String zoneId = Refs.attr(Route53Zone.TF_RESOURCE_TYPE, ZONE, "zone_id");
         String hostId = Refs.attr(Instance.TF_RESOURCE_TYPE, HOST, "id");
         Map<String, String> endpointAddresses = new LinkedHashMap<>();

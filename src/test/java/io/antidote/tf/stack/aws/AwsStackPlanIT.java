@@ -62,10 +62,21 @@ class AwsStackPlanIT {
         tf.ok(dir, "validate", "-no-color");
         tf.ok(dir, "plan", "-input=false", "-no-color", "-lock=false", "-out=plan.bin");
         JsonNode plan = JSON.readTree(tf.ok(dir, "show", "-json", "plan.bin").stdout());
+        JsonNode schemas = JSON.readTree(tf.ok(dir, "providers", "schema", "-json").stdout())
+                .path("provider_schemas").path("registry.terraform.io/hashicorp/aws").path("resource_schemas");
+        assertThat(schemas.size()).as("the AWS provider's resource types").isGreaterThan(100);
         Map<String, Integer> created = new TreeMap<>();
         for (JsonNode change : plan.get("resource_changes")) {
             assertThat(change.at("/change/actions").toString()).isEqualTo("[\"create\"]");
-            created.merge(change.get("type").asText(), 1, Integer::sum);
+            String type = change.get("type").asText();
+            created.merge(type, 1, Integer::sum);
+            // the livelesson's tags reach every resource that takes tags (they are on the resources, not the provider)
+            boolean takesTags = schemas.path(type).at("/block/attributes").has("tags");
+            assertThat(takesTags).as(type).isEqualTo(!AwsTags.UNTAGGABLE.contains(type) && !type.equals("terraform_data"));
+            if (takesTags && !AwsTags.TAGS_TOO_NEW.contains(type)) {
+                assertThat(change.at("/change/after/tags_all/liveLesson").asText()).as(type).isEqualTo("plan000001");
+                assertThat(change.at("/change/after/tags_all/antidoteManaged").asText()).as(type).isEqualTo("yes");
+            }
         }
         Map<String, Integer> declared = new TreeMap<>();
         JSON.readTree(stack.json()).get("resource").fields()

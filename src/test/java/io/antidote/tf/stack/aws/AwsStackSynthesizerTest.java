@@ -142,16 +142,48 @@ class AwsStackSynthesizerTest {
     }
 
     @Test
-    void everyResourceIsTaggedThroughProviderDefaultTags() throws Exception {
-        JsonNode provider = tree(network(closed, CLOSED, 0)).at("/provider/aws/0");
-        JsonNode tags = provider.at("/default_tags/0/tags");
-        assertThat(tags.get(StackTags.MANAGED).asText()).isEqualTo("yes");
-        assertThat(tags.get(StackTags.ANTIDOTE_ID).asText()).isEqualTo("ptr");
-        assertThat(tags.get(StackTags.LIVE_LESSON).asText()).isEqualTo("abcde12345");
-        assertThat(tags.get(StackTags.LIVE_SESSION).asText()).isEqualTo("session1");
-        assertThat(tags.get(StackTags.LESSON_SLUG).asText()).isEqualTo("network-lab");
-        assertThat(provider.get("access_key").asText()).isEqualTo("mock");
-        assertThat(provider.get("skip_requesting_account_id").asBoolean()).isTrue();
+    void everyResourceThatTakesTagsCarriesTheLivelessonsTagsAndTheProviderNone() throws Exception {
+        Set<String> tagged = new java.util.TreeSet<>();
+        Set<String> untagged = new java.util.TreeSet<>();
+        for (JsonNode t : List.of(tree(network(closed, CLOSED, 0)), tree(network(sharded, SHARDED, 0)))) {
+            for (var type : (Iterable<Map.Entry<String, JsonNode>>) t.path("resource")::fields) {
+                for (var r : (Iterable<Map.Entry<String, JsonNode>>) type.getValue()::fields) {
+                    JsonNode tags = r.getValue().path("tags");
+                    if (AwsTags.UNTAGGABLE.contains(type.getKey()) || AwsTags.TAGS_TOO_NEW.contains(type.getKey())
+                            || type.getKey().equals("terraform_data")) {
+                        assertThat(tags.isMissingNode()).as(type.getKey()).isTrue();
+                        untagged.add(type.getKey());
+                        continue;
+                    }
+                    String where = type.getKey() + "." + r.getKey();
+                    assertThat(tags.path(StackTags.MANAGED).asText()).as(where).isEqualTo("yes");
+                    assertThat(tags.path(StackTags.ANTIDOTE_ID).asText()).as(where).isEqualTo("ptr");
+                    assertThat(tags.path(StackTags.LIVE_LESSON).asText()).as(where).isEqualTo("abcde12345");
+                    assertThat(tags.path(StackTags.LIVE_SESSION).asText()).as(where).isEqualTo("session1");
+                    assertThat(tags.path(StackTags.LESSON_SLUG).asText()).as(where).isEqualTo("network-lab");
+                    tagged.add(type.getKey());
+                }
+            }
+            JsonNode provider = t.at("/provider/aws/0");
+            assertThat(provider.has("default_tags")).isFalse();
+            assertThat(provider.get("access_key").asText()).isEqualTo("mock");
+            assertThat(provider.get("skip_requesting_account_id").asBoolean()).isTrue();
+        }
+        assertThat(tagged).contains("aws_instance", "aws_network_interface", "aws_route53_zone", "aws_security_group",
+                "aws_vpc_security_group_ingress_rule", "aws_vpc_security_group_egress_rule", "aws_lb_target_group",
+                "aws_lb_listener_rule");
+        assertThat(untagged).containsAll(AwsTags.UNTAGGABLE).containsAll(AwsTags.TAGS_TOO_NEW);
+        assertThat(tree(network(closed, CLOSED, 0)).at("/resource/aws_instance/host/tags/Name").asText())
+                .isEqualTo("antidote-" + network(closed, CLOSED, 0).name());
+    }
+
+    @Test
+    void everyLivelessonOfAnInstanceHasTheSameProviderConfiguration() throws Exception {
+        JsonNode one = tree(network(closed, CLOSED, 0)).path("provider");
+        JsonNode other = tree(closed.synth(StackFixtures.request(CLOSED, StackFixtures.simpleLesson(), 1,
+                "fffff00000"))).path("provider");
+        assertThat(one.isObject()).isTrue();
+        assertThat(other).isEqualTo(one);
     }
 
     @Test
