@@ -88,13 +88,8 @@ final class BatchRoot {
      */
     private static Map<String, Map<ObjectNode, String>> sharedConfigurations(Collection<StackModule> modules,
             ObjectNode main) {
-        Map<String, Map<ObjectNode, Integer>> uses = new TreeMap<>();
-        for (StackModule m : modules) {
-            m.providers().forEach((name, config) -> uses.computeIfAbsent(name, n -> new LinkedHashMap<>())
-                    .merge(config, 1, Integer::sum));
-        }
         Map<String, Map<ObjectNode, String>> aliases = new TreeMap<>();
-        uses.forEach((name, configs) -> configs.forEach((config, count) -> {
+        StackModule.configurationUses(modules).forEach((name, configs) -> configs.forEach((config, count) -> {
             if (count < 2) {
                 return;
             }

@@ -14,7 +14,11 @@ import java.util.Optional;
  *        batch mode runs their {@code init} while the stacks are still being synthesized
  */
 public record PlanOptions(PlanMode mode, int parallel, int batchSize, Optional<JsonNode> expectedRequirements) {
-    /** The default {@link #batchSize}: about 2.5 GB of AWS provider processes per root at most. */
+    /**
+     * The default {@link #batchSize}. A root of stacks with their own provider configurations holds up to two
+     * provider processes per stack (about 2.5 GB of AWS provider at 20); of stacks that share one, 13 NRE Labs
+     * stacks planned in one root in about 0.6 GB.
+     */
     public static final int DEFAULT_BATCH_SIZE = 20;
 
     public PlanOptions {

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -51,6 +53,19 @@ record StackModule(LessonStack stack, String key, JsonNode requirements, ObjectN
             resources += type.size();
         }
         return Optional.of(new StackModule(stack, key, requirements(root), module, providers, Math.max(1, resources)));
+    }
+
+    /**
+     * How many of {@code modules} have each provider configuration: per provider local name, each configuration
+     * (compared as JSON) and its count, in the order of first use.
+     */
+    static Map<String, Map<ObjectNode, Integer>> configurationUses(Collection<StackModule> modules) {
+        Map<String, Map<ObjectNode, Integer>> uses = new TreeMap<>();
+        for (StackModule m : modules) {
+            m.providers().forEach((name, config) -> uses.computeIfAbsent(name, n -> new LinkedHashMap<>())
+                    .merge(config, 1, Integer::sum));
+        }
+        return uses;
     }
 
     /** Why a stack's JSON cannot be a child module, or empty when it can. */

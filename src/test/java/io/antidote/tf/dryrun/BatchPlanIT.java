@@ -57,6 +57,8 @@ class BatchPlanIT {
     Path temp;
     private DryRunFixture fixture;
     private final Map<String, Set<String>> roots = new ConcurrentHashMap<>();
+    /** The batch size of the next run. */
+    private int batchSize = PlanOptions.DEFAULT_BATCH_SIZE;
     /** What the last run left in its work directory. */
     private List<Path> left = List.of();
 
@@ -71,6 +73,9 @@ class BatchPlanIT {
         Map<String, String> perStack = results(run(PlanMode.PER_STACK, 2, DryRunFixture.local()));
         Map<String, String> batch = results(run(PlanMode.BATCH, 2, DryRunFixture.local()));
         assertThat(batch).isEqualTo(perStack).hasSize(3).allSatisfy((l, r) -> assertThat(r).matches("planned [1-9].*"));
+        assertThat(roots.keySet()).as("no provider configuration of their own: one root").containsExactly("batch-1-1");
+        batchSize = 2;
+        assertThat(results(run(PlanMode.BATCH, 2, DryRunFixture.local()))).isEqualTo(perStack);
         assertThat(roots.keySet()).as("two roots of one provider set").containsExactlyInAnyOrder("batch-1-1",
                 "batch-1-2");
     }
@@ -176,7 +181,7 @@ class BatchPlanIT {
         LessonSelection selection = LessonSelection.of(loaded, config.tier(), List.of());
         try {
             return new PlanRun(tf, stacks, config.instanceId(),
-                    new PlanOptions(mode, parallel, PlanOptions.DEFAULT_BATCH_SIZE, expected), Progress.none(), events)
+                    new PlanOptions(mode, parallel, batchSize, expected), Progress.none(), events)
                     .run(selection);
         } finally {
             try (Stream<Path> files = Files.walk(work)) {
