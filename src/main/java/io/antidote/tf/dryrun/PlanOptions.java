@@ -16,8 +16,8 @@ import java.util.Optional;
 public record PlanOptions(PlanMode mode, int parallel, int batchSize, Optional<JsonNode> expectedRequirements) {
     /**
      * The default {@link #batchSize}. A root of stacks with their own provider configurations holds up to two
-     * provider processes per stack (about 2.5 GB of AWS provider at 20); of stacks that share one, 13 NRE Labs
-     * stacks planned in one root in about 0.6 GB.
+     * provider processes per stack (about 2.5 GB of AWS provider at 20); of stacks that share one, terraform and its
+     * provider peaked at 731 MiB for 13 NRE Labs stacks and 783 MiB for 26 (docs/performance.md).
      */
     public static final int DEFAULT_BATCH_SIZE = 20;
 
