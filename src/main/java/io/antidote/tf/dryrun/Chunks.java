@@ -66,6 +66,7 @@ final class Chunks {
 
     /** Whether some stack of the group has a provider configuration no other stack of it has alike. */
     static boolean ownConfigurations(List<StackModule> group) {
-        return StackModule.configurationUses(group).values().stream().flatMap(c -> c.values().stream()).anyMatch(count -> count < 2);
+        return StackModule.configurationUses(group).values().stream().flatMap(c -> c.values().stream())
+                .anyMatch(count -> count < 2);
     }
 }

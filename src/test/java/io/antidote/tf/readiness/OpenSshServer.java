@@ -1,6 +1,7 @@
 package io.antidote.tf.readiness;
 
 import io.antidote.tf.testing.Requirements;
+import io.antidote.tf.testing.TestFiles;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -13,7 +14,6 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.Stream;
 
 /**
  * A real OpenSSH server for tests, on 127.0.0.1 at a free port, with its own host key and configuration in a temp
@@ -107,7 +107,7 @@ final class OpenSshServer implements AutoCloseable {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
         } finally {
-            io.antidote.tf.testing.TestFiles.deleteTree(dir);
+            TestFiles.deleteTree(dir);
         }
     }
 

@@ -145,23 +145,25 @@ class AwsStackSynthesizerTest {
     void everyResourceThatTakesTagsCarriesTheLivelessonsTagsAndTheProviderNone() throws Exception {
         Set<String> tagged = new java.util.TreeSet<>();
         Set<String> untagged = new java.util.TreeSet<>();
-        for (JsonNode t : List.of(tree(network(closed, CLOSED, 0)), tree(network(sharded, SHARDED, 0)))) {
-            for (var type : (Iterable<Map.Entry<String, JsonNode>>) t.path("resource")::fields) {
-                for (var r : (Iterable<Map.Entry<String, JsonNode>>) type.getValue()::fields) {
+        SynthesizedStack closedStack = network(closed, CLOSED, 0);
+        JsonNode closedTree = tree(closedStack);
+        for (JsonNode t : List.of(closedTree, tree(network(sharded, SHARDED, 0)))) {
+            for (String type : (Iterable<String>) t.path("resource")::fieldNames) {
+                for (Map.Entry<String, JsonNode> r : resources(t, type)) {
                     JsonNode tags = r.getValue().path("tags");
-                    if (AwsTags.UNTAGGABLE.contains(type.getKey()) || AwsTags.TAGS_TOO_NEW.contains(type.getKey())
-                            || type.getKey().equals("terraform_data")) {
-                        assertThat(tags.isMissingNode()).as(type.getKey()).isTrue();
-                        untagged.add(type.getKey());
+                    if (AwsTags.UNTAGGABLE.contains(type) || AwsTags.TAGS_TOO_NEW.contains(type)
+                            || type.equals("terraform_data")) {
+                        assertThat(tags.isMissingNode()).as(type).isTrue();
+                        untagged.add(type);
                         continue;
                     }
-                    String where = type.getKey() + "." + r.getKey();
+                    String where = type + "." + r.getKey();
                     assertThat(tags.path(StackTags.MANAGED).asText()).as(where).isEqualTo("yes");
                     assertThat(tags.path(StackTags.ANTIDOTE_ID).asText()).as(where).isEqualTo("ptr");
                     assertThat(tags.path(StackTags.LIVE_LESSON).asText()).as(where).isEqualTo("abcde12345");
                     assertThat(tags.path(StackTags.LIVE_SESSION).asText()).as(where).isEqualTo("session1");
                     assertThat(tags.path(StackTags.LESSON_SLUG).asText()).as(where).isEqualTo("network-lab");
-                    tagged.add(type.getKey());
+                    tagged.add(type);
                 }
             }
             JsonNode provider = t.at("/provider/aws/0");
@@ -173,8 +175,8 @@ class AwsStackSynthesizerTest {
                 "aws_vpc_security_group_ingress_rule", "aws_vpc_security_group_egress_rule", "aws_lb_target_group",
                 "aws_lb_listener_rule");
         assertThat(untagged).containsAll(AwsTags.UNTAGGABLE).containsAll(AwsTags.TAGS_TOO_NEW);
-        assertThat(tree(network(closed, CLOSED, 0)).at("/resource/aws_instance/host/tags/Name").asText())
-                .isEqualTo("antidote-" + network(closed, CLOSED, 0).name());
+        assertThat(closedTree.at("/resource/aws_instance/host/tags/Name").asText())
+                .isEqualTo("antidote-" + closedStack.name());
     }
 
     @Test

@@ -19,6 +19,7 @@ import io.antidote.tf.live.Operation;
 import io.antidote.tf.stack.host.HostNames;
 import io.antidote.tf.state.InMemoryDataManager;
 import io.antidote.tf.testing.DockerEngine;
+import io.antidote.tf.testing.TestFiles;
 import io.opentracing.mock.MockTracer;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -206,6 +207,6 @@ final class DockerLab implements AutoCloseable {
         }
         backend.close();
         DockerEngine.removeContainers("antidoteId=" + instanceId);
-        io.antidote.tf.testing.TestFiles.deleteTree(temp);
+        TestFiles.deleteTree(temp);
     }
 }

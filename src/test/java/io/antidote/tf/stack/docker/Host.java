@@ -3,11 +3,9 @@ package io.antidote.tf.stack.docker;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /** Commands on this machine for the docker-target tests (ip, iptables, nsenter), with their output. */
 final class Host {
